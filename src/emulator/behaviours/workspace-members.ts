@@ -1,0 +1,4 @@
+import type { Behaviours } from "./types.js";
+
+/** Filled in by the area's emulator work. */
+export const workspaceMembersBehaviours: Behaviours = {};

@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import type { Hono } from "hono";
+import { createEmulatorApp } from "./app.js";
+import { EmulatorClock } from "./clock.js";
+import { mountControl } from "./control/index.js";
+import type { ControlEnv } from "./control/types.js";
+import type { EmulatorHook } from "./hooks.js";
+import { createIdFactory, seededRandom, uuidFrom } from "./ids.js";
+import { seedBase } from "./seed/organization.js";
+import { createEmptyState, type EmulatorState } from "./state.js";
+
+export interface EmulatorOptions {
+  /** Standard API key to accept (default: a generated demo key). */
+  apiKey?: string;
+  /** Admin API key to accept (default: a generated demo key). */
+  adminKey?: string;
+  /** Seed of the deterministic random source (ids, synthetic data). */
+  seed?: number;
+  /** Base clock (default Date.now); the emulator's own clock can be moved on top of it. */
+  now?: () => number;
+  /** Extra hooks (run after the built-in ones). */
+  hooks?: EmulatorHook[];
+  /** Check every success body against the registry's output schema (default true). */
+  selfCheck?: boolean;
+  /** Organization name. */
+  orgName?: string;
+}
+
+/** A running emulator: an HTTP app, its organization, and a `fetch` that needs no socket. */
+export interface Emulator {
+  app: Hono;
+  /** Answers requests in-process (pass as the SDK's or toolkit's `fetch`). */
+  fetch: typeof fetch;
+  state: EmulatorState;
+  clock: EmulatorClock;
+  apiKey: string;
+  adminKey: string;
+  /** Per-module services (faults, rate limiter) for tests and the control surface. */
+  services: Map<string, unknown>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Generated demo keys look like real ones so prefix checks behave the same. */
+function demoKey(kind: "api03" | "admin01"): string {
+  return `sk-ant-${kind}-demo-${randomBytes(24).toString("base64url")}`;
+}
+
+/** Creates an emulator with a seeded demo organization. */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const apiKey = options.apiKey ?? demoKey("api03");
+  const adminKey = options.adminKey ?? demoKey("admin01");
+  const clock = new EmulatorClock(options.now);
+  const services = new Map<string, unknown>();
+  let random = seededRandom(options.seed ?? 20261204);
+  let newId = createIdFactory(random);
+  let state = build();
+
+  function build(): EmulatorState {
+    random = seededRandom(options.seed ?? 20261204);
+    newId = createIdFactory(random);
+    const s = createEmptyState(clock, uuidFrom(random), options.orgName ?? "Demo Organization");
+    seedBase({ state: s, newId, random, apiKey, adminKey });
+    return s;
+  }
+
+  const control: ControlEnv = {
+    get state() {
+      return state;
+    },
+    newId: (p) => newId(p),
+    random: () => random(),
+    reset: () => {
+      state = build();
+      emulator.state = state;
+    },
+    services,
+  };
+
+  const app = createEmulatorApp({
+    get state() {
+      return state;
+    },
+    newId: (p) => newId(p),
+    random: () => random(),
+    hooks: [...(options.hooks ?? [])],
+    selfCheck: options.selfCheck ?? true,
+    mount: (a) => mountControl(a, control),
+  });
+
+  const emulator: Emulator = {
+    app,
+    fetch: async (input, init) => app.fetch(input instanceof Request ? input : new Request(input, init)),
+    state,
+    clock,
+    apiKey,
+    adminKey,
+    services,
+    reset: control.reset,
+    close: async () => {},
+  };
+  return emulator;
+}

@@ -1,0 +1,4 @@
+import type { AnyOperation } from "./types.js";
+
+/** Filled in by the Admin API work (issue 3). */
+export const inviteOperations: AnyOperation[] = [];

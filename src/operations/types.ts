@@ -1,0 +1,70 @@
+import type { z } from "zod";
+
+/** What a call does to the organization; decides guardrails, MCP annotations and CLI `--yes`. */
+export type Effect = "read" | "write" | "destructive";
+
+/** Which credential an operation needs: the standard API key or the Admin API key. */
+export type KeyKind = "api" | "admin";
+
+/**
+ * How auto-pagination walks an operation's pages.
+ * - `cursor`: before_id/after_id → data, has_more, first_id, last_id
+ * - `page`: page/limit → data, next_page
+ * - `report`: page/limit → data (time buckets), has_more, next_page
+ */
+export type Pagination = "cursor" | "page" | "report";
+
+/** A read the reconcile step may perform: another registry operation by tool name. */
+export type ReadCall = (tool: string, input: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * After an ambiguous failure of a write (timeout, reset after sending, 5xx), tells whether the
+ * write took effect by reading state. Returns `applied` with the object when it did.
+ */
+export type Reconcile = (
+  input: Record<string, unknown>,
+  read: ReadCall,
+) => Promise<{ applied: true; data: unknown } | { applied: false }>;
+
+/** One API operation: the single hand-written description everything else derives from. */
+export interface Operation<
+  I extends z.ZodObject<z.ZodRawShape> = z.ZodObject<z.ZodRawShape>,
+  O extends z.ZodType = z.ZodType,
+> {
+  /** `ANTHROPIC_ADMINISTRATOR_<VERB>_<NOUN>`, ≤ 64 chars, `[A-Z0-9_]`. */
+  tool: string;
+  /** Short human title (MCP `title`). */
+  title: string;
+  /** Client namespace and CLI command group, kebab-case: `models`, `api-keys`. */
+  group: string;
+  /** Client method and CLI sub-command, kebab-case: `list`, `count-tokens`. */
+  verb: string;
+  method: "GET" | "POST" | "DELETE";
+  /** Path with `{param}` placeholders, e.g. `/v1/models/{model_id}`. */
+  path: string;
+  key: KeyKind;
+  /** Input: one zod object; every field `.describe()`d. GET/DELETE send non-path fields as query, POST as body. */
+  input: I;
+  /** Schema of the success body; used for drift detection and the emulator's self-check. */
+  output: O;
+  /** Fixed, or judged from the arguments (an API key set to `archived` is destructive). */
+  effect: Effect | ((input: z.infer<I>) => Effect);
+  /** True when repeating the call cannot change the outcome (reads, set-to-value updates, deletes). */
+  idempotent: boolean;
+  reconcile?: Reconcile;
+  pagination?: Pagination;
+  /** Written for a model: what, when, and known failure modes. */
+  description: string;
+  /** Input fields sent as HTTP headers instead of query/body, mapped to their header names. */
+  headers?: Record<string, string>;
+  /** Input fields the CLI takes as positional arguments, in order (path params by default). */
+  positional?: string[];
+  /** Whether the operation can answer with Server-Sent Events when `stream: true`. */
+  streams?: boolean;
+  /** A default for `limit` when the API's own default is unsuitable for walking all pages. */
+  maxPageSize?: number;
+}
+
+/** Any operation, with its types erased, as held in the registry list. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds heterogeneous operations
+export type AnyOperation = Operation<any, any>;

@@ -1,0 +1,76 @@
+import type { z } from "zod";
+import { CONTROL_FIELDS, toolInputSchema } from "../operations/tool-input.js";
+import type { CallControl, Step } from "./context.js";
+import { type InputIssue, ToolkitError } from "./errors.js";
+
+/** Checks input against the tool's schema before anything is sent; one issue per bad field. */
+export const validateInput: Step = async (ctx, next) => {
+  const raw = ctx.raw ?? {};
+  const parsed = toolInputSchema(ctx.op).safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(toIssue);
+    throw new ToolkitError({
+      type: "invalid_input",
+      message: `Invalid input for ${ctx.op.tool}: ${issues.map((i) => `${i.path || "(input)"}: ${i.message}`).join("; ")}`,
+      issues,
+      retryable: false,
+      hint: "Fix the named fields and call again; nothing was sent.",
+    });
+  }
+  const control: CallControl = {};
+  const input: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parsed.data as Record<string, unknown>)) {
+    if ((CONTROL_FIELDS as readonly string[]).includes(k)) (control as Record<string, unknown>)[k] = v;
+    else input[k] = v;
+  }
+  ctx.input = input;
+  ctx.control = { ...ctx.control, ...control };
+  await next();
+};
+
+function toIssue(issue: z.core.$ZodIssue): InputIssue {
+  const path = issue.path.map(String).join(".");
+  const received = describe((issue as { input?: unknown }).input);
+  let expected = "a valid value";
+  let message = issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      expected = issue.expected;
+      message = received === "missing" ? `required field is missing (expected ${expected})` : `expected ${expected}, received ${received}`;
+      break;
+    case "invalid_value":
+      expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      message = `expected ${expected}, received ${received}`;
+      break;
+    case "unrecognized_keys":
+      expected = "only documented fields";
+      message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+      return { path: path || issue.keys.join(","), expected, received: issue.keys.join(", "), message };
+    case "too_small":
+    case "too_big": {
+      const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      const word = issue.code === "too_small" ? "at least" : "at most";
+      expected = `${word} ${String(bound)}${issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : ""}`;
+      message = `expected ${expected}, received ${received}`;
+      break;
+    }
+    case "invalid_format":
+      expected = `a string in ${issue.format} format`;
+      break;
+    case "invalid_union":
+      expected = "one of the documented shapes";
+      message = `matches none of the documented shapes (received ${received})`;
+      break;
+  }
+  return { path, expected, received, message };
+}
+
+/** A short description of a received value; strings are cut so no long secret-like text is echoed. */
+function describe(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `array of ${value.length}`;
+  if (typeof value === "string") return value.length > 40 ? `string of ${value.length} characters` : JSON.stringify(value);
+  if (typeof value === "object") return "object";
+  return `${typeof value} ${String(value)}`;
+}
