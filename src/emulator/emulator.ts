@@ -6,7 +6,10 @@ import { mountControl } from "./control/index.js";
 import type { ControlEnv } from "./control/types.js";
 import type { EmulatorHook } from "./hooks.js";
 import { createIdFactory, seededRandom, uuidFrom } from "./ids.js";
-import { seedBase } from "./seed/organization.js";
+import { createFaultHook } from "./faults/index.js";
+import { attachPersistence } from "./persistence.js";
+import { createRateLimitHook } from "./rate-limiter.js";
+import { seedOrganization } from "./seed/index.js";
 import { createEmptyState, type EmulatorState } from "./state.js";
 
 export interface EmulatorOptions {
@@ -24,6 +27,10 @@ export interface EmulatorOptions {
   selfCheck?: boolean;
   /** Organization name. */
   orgName?: string;
+  /** Seeded organization size (default: a small demo org); the scale benchmark uses 100,000 users. */
+  scale?: { users?: number; apiKeys?: number };
+  /** Keep the organization in this SQLite file across restarts (default: in memory). */
+  statePath?: string;
 }
 
 /** A running emulator: an HTTP app, its organization, and a `fetch` that needs no socket. */
@@ -54,13 +61,18 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const services = new Map<string, unknown>();
   let random = seededRandom(options.seed ?? 20261204);
   let newId = createIdFactory(random);
+  const scale = { users: options.scale?.users ?? 0, apiKeys: options.scale?.apiKeys ?? 0 };
+  let persistence: { close(): void } | undefined;
   let state = build();
 
   function build(): EmulatorState {
     random = seededRandom(options.seed ?? 20261204);
     newId = createIdFactory(random);
     const s = createEmptyState(clock, uuidFrom(random), options.orgName ?? "Demo Organization");
-    seedBase({ state: s, newId, random, apiKey, adminKey });
+    const seed = () => seedOrganization({ state: s, newId: (p) => newId(p), random: () => random(), apiKey, adminKey, scale });
+    persistence?.close();
+    if (options.statePath) persistence = attachPersistence(s, options.statePath, seed);
+    else seed();
     return s;
   }
 
@@ -83,7 +95,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     newId: (p) => newId(p),
     random: () => random(),
-    hooks: [...(options.hooks ?? [])],
+    hooks: [createRateLimitHook(services), createFaultHook(services), ...(options.hooks ?? [])],
     selfCheck: options.selfCheck ?? true,
     mount: (a) => mountControl(a, control),
   });
@@ -97,7 +109,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     adminKey,
     services,
     reset: control.reset,
-    close: async () => {},
+    close: async () => {
+      persistence?.close();
+    },
   };
   return emulator;
 }

@@ -1,5 +1,8 @@
 import type { Hono } from "hono";
+import { mountApiKeys } from "./api-keys.js";
 import { mountClock } from "./clock.js";
+import { mountFaults } from "./faults.js";
+import { mountOrganization } from "./organization.js";
 import type { ControlEnv } from "./types.js";
 
 /**
@@ -25,4 +28,7 @@ export function mountControl(app: Hono, env: ControlEnv): void {
     return c.json({ reset: true });
   });
   mountClock(app, env);
+  mountOrganization(app, env);
+  mountApiKeys(app, env);
+  mountFaults(app, env);
 }

@@ -8,6 +8,8 @@ export interface SeedContext {
   /** Demo keys the emulator accepts. */
   apiKey: string;
   adminKey: string;
+  /** Size of the seeded organization (default: a small demo org). */
+  scale: { users: number; apiKeys: number };
 }
 
 /** Id of the demo organization's owner. */
