@@ -2,9 +2,12 @@ import type { z } from "zod";
 import type { AnyOperation, Effect, Operation } from "./types.js";
 
 /** Declares an operation with its input and output types kept (identity at run time). */
-export function defineOperation<I extends z.ZodObject<z.ZodRawShape>, O extends z.ZodType>(
-  op: Operation<I, O>,
-): Operation<I, O> {
+export function defineOperation<
+  I extends z.ZodObject<z.ZodRawShape>,
+  O extends z.ZodType,
+  const G extends string,
+  const V extends string,
+>(op: Operation<I, O, G, V>): Operation<I, O, G, V> {
   return op;
 }
 

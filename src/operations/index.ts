@@ -10,6 +10,19 @@ import { userOperations } from "./users.js";
 import { workspaceMemberOperations } from "./workspace-members.js";
 import { workspaceOperations } from "./workspaces.js";
 
+/** The union of every registry entry's precise type (drives the typed client). */
+export type RegistryOperation =
+  | (typeof messageOperations)[number]
+  | (typeof modelOperations)[number]
+  | (typeof organizationOperations)[number]
+  | (typeof userOperations)[number]
+  | (typeof inviteOperations)[number]
+  | (typeof workspaceOperations)[number]
+  | (typeof workspaceMemberOperations)[number]
+  | (typeof apiKeyOperations)[number]
+  | (typeof rateLimitOperations)[number]
+  | (typeof reportOperations)[number];
+
 /** Every operation, in the order tools and help list them. */
 export const operations: readonly AnyOperation[] = Object.freeze([
   ...messageOperations,

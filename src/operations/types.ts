@@ -30,15 +30,17 @@ export type Reconcile = (
 export interface Operation<
   I extends z.ZodObject<z.ZodRawShape> = z.ZodObject<z.ZodRawShape>,
   O extends z.ZodType = z.ZodType,
+  G extends string = string,
+  V extends string = string,
 > {
   /** `ANTHROPIC_ADMINISTRATOR_<VERB>_<NOUN>`, ≤ 64 chars, `[A-Z0-9_]`. */
   tool: string;
   /** Short human title (MCP `title`). */
   title: string;
   /** Client namespace and CLI command group, kebab-case: `models`, `api-keys`. */
-  group: string;
+  group: G;
   /** Client method and CLI sub-command, kebab-case: `list`, `count-tokens`. */
-  verb: string;
+  verb: V;
   method: "GET" | "POST" | "DELETE";
   /** Path with `{param}` placeholders, e.g. `/v1/models/{model_id}`. */
   path: string;
@@ -67,4 +69,4 @@ export interface Operation<
 
 /** Any operation, with its types erased, as held in the registry list. */
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds heterogeneous operations
-export type AnyOperation = Operation<any, any>;
+export type AnyOperation = Operation<any, any, any, any>;
