@@ -11,6 +11,7 @@ import { attachPersistence } from "./persistence.js";
 import { createRateLimitHook } from "./rate-limiter.js";
 import { seedOrganization } from "./seed/index.js";
 import { createEmptyState, type EmulatorState } from "./state.js";
+import { installScenario, type Scenario } from "./responder/scenario.js";
 
 export interface EmulatorOptions {
   /** Standard API key to accept (default: a generated demo key). */
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
   scale?: { users?: number; apiKeys?: number };
   /** Keep the organization in this SQLite file across restarts (default: in memory). */
   statePath?: string;
+  /** Script the Messages responder: each call answers with the next turn (agent tests). */
+  scenario?: Scenario;
 }
 
 /** A running emulator: an HTTP app, its organization, and a `fetch` that needs no socket. */
@@ -73,6 +76,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     persistence?.close();
     if (options.statePath) persistence = attachPersistence(s, options.statePath, seed);
     else seed();
+    if (options.scenario) installScenario(s, options.scenario);
     return s;
   }
 

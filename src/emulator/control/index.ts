@@ -3,6 +3,7 @@ import { mountApiKeys } from "./api-keys.js";
 import { mountClock } from "./clock.js";
 import { mountFaults } from "./faults.js";
 import { mountOrganization } from "./organization.js";
+import { mountScenario } from "./scenario.js";
 import type { ControlEnv } from "./types.js";
 
 /**
@@ -31,4 +32,5 @@ export function mountControl(app: Hono, env: ControlEnv): void {
   mountOrganization(app, env);
   mountApiKeys(app, env);
   mountFaults(app, env);
+  mountScenario(app, env);
 }
