@@ -23,7 +23,18 @@ export function outputJsonSchema(op: AnyOperation): JsonSchema {
 function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const json = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema;
   delete json.$schema;
+  hoistDescriptions(json);
   return json;
+}
+
+/** `x.describe("…").nullable()` puts the description inside an anyOf branch; models read it on the property. */
+function hoistDescriptions(json: JsonSchema): void {
+  for (const prop of Object.values((json.properties ?? {}) as Record<string, JsonSchema>)) {
+    if (prop.description !== undefined) continue;
+    const branches = (prop.anyOf ?? prop.oneOf ?? []) as JsonSchema[];
+    const described = branches.find((b) => typeof b?.description === "string");
+    if (described) prop.description = described.description;
+  }
 }
 
 /** MCP-style behaviour hints taken from the registry's effect. */

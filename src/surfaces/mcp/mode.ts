@@ -1,0 +1,41 @@
+import type { ToolkitOptions } from "../../verifier/options.js";
+import { createToolkit, type Toolkit } from "../toolkit.js";
+
+/** Which organization a server answers for. */
+export type ServeMode = "sandbox" | "api";
+
+/** A toolkit chosen from the environment, and the one line that says which. */
+export interface ModeDecision {
+  mode: ServeMode;
+  toolkit: Toolkit;
+  /** One human line for stderr; names variables, never their values. */
+  line: string;
+}
+
+/**
+ * With no key configured (neither ANTHROPIC_API_KEY nor ANTHROPIC_ADMIN_KEY, nor a key in
+ * `options`), serve the built-in sandbox organization so a first run works with no set-up;
+ * with a key, serve the real API. `options.sandbox` forces the sandbox.
+ */
+export function toolkitForEnvironment(options: ToolkitOptions = {}, env: NodeJS.ProcessEnv = process.env): ModeDecision {
+  const hasApi = options.apiKey !== undefined || Boolean(env.ANTHROPIC_API_KEY);
+  const hasAdmin = options.adminKey !== undefined || Boolean(env.ANTHROPIC_ADMIN_KEY);
+  if (options.sandbox || (!hasApi && !hasAdmin)) {
+    const toolkit = createToolkit({ ...options, sandbox: options.sandbox || true });
+    const why = options.sandbox ? "Sandbox requested" : "No ANTHROPIC_API_KEY or ANTHROPIC_ADMIN_KEY set";
+    return {
+      mode: "sandbox",
+      toolkit,
+      line: `${why}: serving the built-in sandbox organization (an in-process emulator; nothing reaches Anthropic).`,
+    };
+  }
+  const toolkit = createToolkit(options);
+  const keys = [hasApi ? "ANTHROPIC_API_KEY" : undefined, hasAdmin ? "ANTHROPIC_ADMIN_KEY" : undefined].filter(Boolean);
+  const absent = hasAdmin ? "ANTHROPIC_API_KEY" : "ANTHROPIC_ADMIN_KEY";
+  const missing = hasApi && hasAdmin ? "" : ` (${absent} is not set: the tools that need it will say so)`;
+  return {
+    mode: "api",
+    toolkit,
+    line: `Serving the Anthropic API at ${toolkit.options.baseURL} with ${keys.join(" and ")}${missing}.`,
+  };
+}
