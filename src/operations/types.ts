@@ -65,6 +65,11 @@ export interface Operation<
   streams?: boolean;
   /** A default for `limit` when the API's own default is unsuitable for walking all pages. */
   maxPageSize?: number;
+  /**
+   * Adds derived fields to a successful result after the whole pipeline (after walking all pages),
+   * leaving the wire fields untouched: the cost report adds exact USD figures. Pure; never sent.
+   */
+  decorate?: (data: unknown) => unknown;
 }
 
 /** Any operation, with its types erased, as held in the registry list. */

@@ -125,6 +125,8 @@ export function createToolkit(options: ToolkitOptions = {}): Toolkit {
       meta.effect = effectOfRaw(op, input);
       await runPipeline(ctx);
       meta.duration_ms = runtime.now() - started;
+      // Derived fields (exact USD on cost reports) go on after every page is in; dry runs stay as sent.
+      if (op.decorate && ctx.data !== undefined && !meta.dry_run) ctx.data = op.decorate(ctx.data);
       return { ok: true, data: ctx.data, meta };
     } catch (err) {
       meta.duration_ms = runtime.now() - started;
