@@ -7,8 +7,8 @@ import type { ControlEnv } from "./control/types.js";
 import type { EmulatorHook } from "./hooks.js";
 import { createIdFactory, seededRandom, uuidFrom } from "./ids.js";
 import { createFaultHook } from "./faults/index.js";
-import { attachPersistence } from "./persistence.js";
-import { createRateLimitHook } from "./rate-limiter.js";
+import { attachPersistence, type Persistence } from "./persistence.js";
+import { createRateLimitHook, type RateLimitSettings } from "./rate-limiter.js";
 import { seedOrganization } from "./seed/index.js";
 import { createEmptyState, type EmulatorState } from "./state.js";
 import { installScenario, type Scenario } from "./responder/scenario.js";
@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   statePath?: string;
   /** Script the Messages responder: each call answers with the next turn (agent tests). */
   scenario?: Scenario;
+  /** Inference rate limits reported in headers, and enforced with 429 when `enforce` (or `requestsPerSecond`) is set. */
+  rateLimit?: RateLimitSettings;
 }
 
 /** A running emulator: an HTTP app, its organization, and a `fetch` that needs no socket. */
@@ -65,17 +67,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let random = seededRandom(options.seed ?? 20261204);
   let newId = createIdFactory(random);
   const scale = { users: options.scale?.users ?? 0, apiKeys: options.scale?.apiKeys ?? 0 };
-  let persistence: { close(): void } | undefined;
+  let persistence: Persistence | undefined;
   let state = build();
 
-  function build(): EmulatorState {
+  function build(fresh = false): EmulatorState {
     random = seededRandom(options.seed ?? 20261204);
     newId = createIdFactory(random);
     const s = createEmptyState(clock, uuidFrom(random), options.orgName ?? "Demo Organization");
     const seed = () => seedOrganization({ state: s, newId: (p) => newId(p), random: () => random(), apiKey, adminKey, scale });
     persistence?.close();
-    if (options.statePath) persistence = attachPersistence(s, options.statePath, seed);
-    else seed();
+    if (options.statePath) {
+      persistence = attachPersistence(s, options.statePath, seed, { fresh, apiKey, adminKey });
+      // A reloaded organization holds ids from earlier runs: draw new ones from another stream.
+      if (persistence.boot > 0) {
+        random = seededRandom(((options.seed ?? 20261204) + persistence.boot * 0x9e3779b9) >>> 0);
+        newId = createIdFactory(random);
+      }
+    } else seed();
     if (options.scenario) installScenario(s, options.scenario);
     return s;
   }
@@ -87,7 +95,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     newId: (p) => newId(p),
     random: () => random(),
     reset: () => {
-      state = build();
+      state = build(true);
       emulator.state = state;
     },
     services,
@@ -99,7 +107,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     newId: (p) => newId(p),
     random: () => random(),
-    hooks: [createRateLimitHook(services), createFaultHook(services), ...(options.hooks ?? [])],
+    hooks: [createRateLimitHook(services, options.rateLimit), createFaultHook(services), ...(options.hooks ?? [])],
     selfCheck: options.selfCheck ?? true,
     mount: (a) => mountControl(a, control),
   });
