@@ -17,6 +17,8 @@ export class Collection<T extends object> {
   private readonly index = new Map<string, number>();
   /** Called after every insert or update (persistence hooks in here). */
   onChange?: (item: T) => void;
+  /** Called after a removal (persistence hooks in here). */
+  onRemove?: (id: string, item: T) => void;
 
   constructor(private readonly idOf: (item: T) => string) {}
 
@@ -55,6 +57,7 @@ export class Collection<T extends object> {
     const [item] = this.items.splice(i, 1);
     this.index.delete(id);
     for (let j = i; j < this.items.length; j++) this.index.set(this.idOf(this.items[j]), j);
+    this.onRemove?.(id, item);
     return item;
   }
 

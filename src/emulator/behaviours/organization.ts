@@ -1,4 +1,5 @@
 import type { Behaviours } from "./types.js";
 
-/** Filled in by the area's emulator work. */
-export const organizationBehaviours: Behaviours = {};
+export const organizationBehaviours: Behaviours = {
+  ANTHROPIC_ADMINISTRATOR_GET_ORGANIZATION: ({ state }) => ({ ...state.organization }),
+};
