@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { toolkitForEnvironment } from "../../src/surfaces/mcp/mode.js";
+import { CONFIG_KINDS, configHint, printConfig } from "../../src/surfaces/mcp/print-config.js";
+import { startServe } from "../../src/surfaces/mcp/serve.js";
+
+describe("startServe (the main job)", () => {
+  it("serves the sandbox organization when no key is set, says so in one line, and prints the generated token", async () => {
+    const lines: string[] = [];
+    const handle = await startServe({ port: 0, env: {}, toolkit: { audit: false }, log: (l) => lines.push(l) });
+    try {
+      assert.equal(handle.mode, "sandbox");
+      assert.match(handle.url, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+      assert.equal(lines.filter((l) => /sandbox organization/.test(l)).length, 1);
+      assert.ok(lines.some((l) => l.includes(handle.token)));
+      const client = new Client({ name: "t", version: "0" });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(handle.url), { requestInit: { headers: { authorization: `Bearer ${handle.token}` } } }),
+      );
+      const result = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_LIST_MODELS", arguments: { limit: 1 } });
+      assert.equal((result.structuredContent as { data: unknown[] }).data.length, 1);
+      await client.close();
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("serves the real API when a key is set, naming variables but never values, and keeps a given token quiet", async () => {
+    const lines: string[] = [];
+    const secret = "sk-ant-admin01-SECRETSECRET";
+    const handle = await startServe({
+      port: 0,
+      token: "given-token-given-token",
+      env: { ANTHROPIC_ADMIN_KEY: secret },
+      toolkit: { audit: false },
+      log: (l) => lines.push(l),
+    });
+    try {
+      assert.equal(handle.mode, "api");
+      const text = lines.join("\n");
+      assert.match(text, /Serving the Anthropic API at https:\/\/api\.anthropic\.com with ANTHROPIC_ADMIN_KEY/);
+      assert.doesNotMatch(text, /SECRET|given-token/);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("toolkitForEnvironment picks the sandbox only without keys", async () => {
+    const none = toolkitForEnvironment({ audit: false }, {});
+    const api = toolkitForEnvironment({ audit: false }, { ANTHROPIC_API_KEY: "sk-ant-api03-x" });
+    assert.equal(none.mode, "sandbox");
+    assert.ok(await none.toolkit.sandbox());
+    assert.equal(api.mode, "api");
+    assert.equal(await api.toolkit.sandbox(), undefined);
+    await none.toolkit.close();
+  });
+});
+
+describe("printConfig", () => {
+  it("prints valid JSON with an mcpServers entry for Claude Desktop and Cursor", () => {
+    for (const kind of ["claude-desktop", "cursor"]) {
+      const parsed = JSON.parse(printConfig(kind)) as { mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }> };
+      const entry = parsed.mcpServers["anthropic-admin"];
+      assert.equal(entry.command, "npx");
+      assert.deepEqual(entry.args.slice(-1), ["mcp"]);
+      assert.deepEqual(Object.keys(entry.env).sort(), ["ANTHROPIC_ADMIN_KEY", "ANTHROPIC_API_KEY"]);
+    }
+  });
+
+  it("prints a claude mcp add command for Claude Code", () => {
+    const text = printConfig("claude-code");
+    assert.match(text, /^claude mcp add anthropic-admin /);
+    assert.match(text, /--env ANTHROPIC_ADMIN_KEY=/);
+    assert.match(text, /-- npx -y anthropic-administrator mcp$/);
+  });
+
+  it("has a hint for every kind and refuses unknown kinds", () => {
+    for (const kind of CONFIG_KINDS) assert.ok(configHint(kind).length > 20);
+    assert.throws(() => printConfig("vim"), /use one of claude-desktop, claude-code, cursor/);
+  });
+});
