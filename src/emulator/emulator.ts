@@ -7,6 +7,7 @@ import type { ControlEnv } from "./control/types.js";
 import type { EmulatorHook } from "./hooks.js";
 import { createIdFactory, seededRandom, uuidFrom } from "./ids.js";
 import { createFaultHook } from "./faults/index.js";
+import { inProcessFetch } from "./faults/wire.js";
 import { attachPersistence, type Persistence } from "./persistence.js";
 import { createRateLimitHook, type RateLimitSettings } from "./rate-limiter.js";
 import { seedOrganization } from "./seed/index.js";
@@ -114,7 +115,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const emulator: Emulator = {
     app,
-    fetch: async (input, init) => app.fetch(input instanceof Request ? input : new Request(input, init)),
+    // In-process, no socket; acts out injected connection resets and truncated bodies as undici would.
+    fetch: inProcessFetch((request) => app.fetch(request)),
     state,
     clock,
     apiKey,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.js";
+import { socketFetch } from "./faults/wire.js";
 
 export interface EmulatorServer {
   emulator: Emulator;
@@ -15,7 +16,7 @@ export async function startEmulatorServer(
   const emulator = createEmulator(options);
   const host = options.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: emulator.app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
+    const server = serve({ fetch: socketFetch(emulator.app.fetch), port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shownHost = host.includes(":") ? `[${host}]` : host;
       resolve({
         emulator,

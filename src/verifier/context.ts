@@ -22,6 +22,8 @@ export interface CallMeta {
   status?: number;
   /** For writes: whether the write took effect, as proven by the answer or by reconciliation. */
   outcome?: "applied" | "not_applied" | "unknown";
+  /** Verdicts of reconciliations after ambiguous write failures, in order (see docs/decisions/retry-policy.md). */
+  reconciliations?: Array<"applied" | "not_applied">;
   drift?: DriftFinding[];
   /** Pages fetched when walking all pages. */
   pages?: number;

@@ -1,6 +1,97 @@
-import type { EmulatorHook } from "../hooks.js";
+import { ApiError } from "../api-error.js";
+import type { EmulatorHook, HookContext } from "../hooks.js";
+import { applyDrift } from "./drift.js";
+import type { Fault } from "./rules.js";
+import { type FaultCall, type FaultService, faultService } from "./service.js";
+import { resetResponse, truncatedResponse } from "./wire.js";
 
-/** Placeholder until fault injection lands (H4a): no faults. */
-export function createFaultHook(_services: Map<string, unknown>): EmulatorHook {
-  return { name: "faults" };
+const DEFAULT_TYPES: Record<number, string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  403: "permission_error",
+  404: "not_found_error",
+  408: "timeout_error",
+  409: "conflict_error",
+  413: "request_too_large",
+  429: "rate_limit_error",
+  500: "api_error",
+  502: "api_error",
+  503: "api_error",
+  504: "timeout_error",
+  529: "overloaded_error",
+};
+
+/**
+ * Fault injection: rules (see docs/emulator-faults.md) held by the emulator's FaultService decide,
+ * per call, whether to answer with an error status, wait, drop the connection before or after the
+ * behaviour runs, cut the body short, drift the body, or revoke the key presented.
+ */
+export function createFaultHook(services: Map<string, unknown>): EmulatorHook {
+  const svc = faultService(services);
+  return {
+    name: "faults",
+    async before(ctx) {
+      const secret = presentedKey(ctx.request.headers);
+      if (secret && svc.revoked.has(secret)) throw new ApiError(401, "authentication_error", "invalid x-api-key");
+      for (const fault of svc.pick("before", callOf(ctx))) {
+        const early = await act(fault, ctx, svc, undefined, secret);
+        if (early) return early;
+      }
+    },
+    async after(ctx, body) {
+      let out = body;
+      for (const fault of svc.pick("after", callOf(ctx))) {
+        if (fault.kind === "drift") out = applyDrift(out, fault);
+        else {
+          const answer = await act(fault, ctx, svc, out);
+          if (answer) return answer;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** Acts out one fault; returns a Response to answer with, throws an ApiError, or returns nothing to go on. */
+async function act(fault: Fault, ctx: HookContext, svc: FaultService, body: unknown, secret?: string): Promise<Response | undefined> {
+  switch (fault.kind) {
+    case "latency":
+      await svc.sleep(fault.ms, ctx.request.signal);
+      return undefined;
+    case "status":
+      throw statusError(fault);
+    case "spend_cap":
+      throw new ApiError(429, "rate_limit_error", "Your organization has reached its monthly spend limit for its usage tier", {
+        error_code: "enforced_spend_limit_reached",
+      });
+    case "reset":
+      return resetResponse();
+    case "truncate":
+      return truncatedResponse(body, ctx.responseHeaders);
+    case "revoke_key":
+      if (secret) svc.revoked.add(secret);
+      throw new ApiError(401, "authentication_error", "invalid x-api-key");
+    case "drift":
+      return undefined;
+  }
+}
+
+function statusError(fault: Extract<Fault, { kind: "status" }>): ApiError {
+  const headers: Record<string, string> = {};
+  if (fault.retry_after !== undefined) headers["retry-after"] = String(fault.retry_after);
+  if (fault.retry_after_ms !== undefined) headers["retry-after-ms"] = String(fault.retry_after_ms);
+  if (fault.x_should_retry !== undefined) headers["x-should-retry"] = String(fault.x_should_retry);
+  const type = fault.error_type ?? DEFAULT_TYPES[fault.status] ?? (fault.status >= 500 ? "api_error" : "invalid_request_error");
+  const message = fault.message ?? `Injected fault: HTTP ${fault.status}.`;
+  return new ApiError(fault.status, type, message, fault.error_code ? { error_code: fault.error_code } : undefined, headers);
+}
+
+function callOf(ctx: HookContext): FaultCall {
+  return { tool: ctx.op.tool, method: ctx.request.method, path: new URL(ctx.request.url).pathname, requestId: ctx.requestId };
+}
+
+function presentedKey(headers: Headers): string | undefined {
+  const key = headers.get("x-api-key");
+  if (key) return key;
+  return headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
 }
