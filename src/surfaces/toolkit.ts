@@ -8,6 +8,7 @@ import { asToolkitError, type ErrorBody, ToolkitError } from "../verifier/errors
 import { readKey } from "../verifier/key-source.js";
 import { type ResolvedOptions, resolveOptions, type ToolkitOptions } from "../verifier/options.js";
 import { runPipeline } from "../verifier/pipeline.js";
+import { visibleOperations } from "../verifier/visible-operations.js";
 import { buildClient, type Client } from "./client.js";
 import { type ToolFormat, toolDefinitions } from "./tools.js";
 
@@ -139,7 +140,7 @@ export function createToolkit(options: ToolkitOptions = {}): Toolkit {
     run: (tool, input, opts = {}) => execute(tool, input, opts) as Promise<ToolResult<never>>,
     tools: (format) => toolDefinitions(format, toolkit.operations()),
     client: undefined as unknown as Client,
-    operations: () => [...operations],
+    operations: () => visibleOperations(operations, resolved),
     limits: () => runtime.state.get("governor:view") ?? {},
     sandbox: async () => (emulatorPromise ? await emulatorPromise : undefined),
     close: async () => {
