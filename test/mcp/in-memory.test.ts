@@ -18,8 +18,8 @@ async function connect(toolkit: Toolkit) {
   return { client, server };
 }
 
-function textOf(result: { content?: unknown }): string {
-  return ((result.content ?? []) as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
+function textOf(result: unknown): string {
+  return (((result as { content?: unknown }).content ?? []) as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
 }
 
 describe("MCP server over the in-memory transport", () => {
