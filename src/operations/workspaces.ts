@@ -30,10 +30,8 @@ export type Workspace = z.infer<typeof WorkspaceSchema>;
 
 const workspaceId = idField("Workspace id (wrkspc_…). Take ids from LIST_WORKSPACES; the Default Workspace has a real id too.");
 
-const displayColor = z
-  .string()
-  .regex(/^#[0-9A-Fa-f]{6}$/, "a hex color like #6C5BB9")
-  .describe("Hex color shown in the Console, e.g. #6C5BB9. Omitted on create: the server picks one.");
+const displayColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, "a hex color like #6C5BB9");
+const colorHelp = "Hex color shown in the Console, e.g. #6C5BB9.";
 
 const allowedGeos = z
   .union([z.array(InferenceGeo).min(1), z.literal("unrestricted")])
@@ -66,7 +64,7 @@ export const createWorkspace = defineOperation({
   key: "admin",
   input: z.object({
     name: z.string().min(1).max(40).describe("Workspace name, 1 to 40 characters."),
-    display_color: displayColor.nullable().optional(),
+    display_color: displayColor.nullable().optional().describe(`${colorHelp} Omitted: the server picks one.`),
     data_residency: z
       .object({
         workspace_geo: z.literal("us").nullable().optional().describe('Where workspace data is stored: "us" (the only value; immutable).'),
@@ -137,7 +135,7 @@ export const updateWorkspace = defineOperation({
   input: z.object({
     workspace_id: workspaceId,
     name: z.string().min(1).max(40).optional().describe("New name, 1 to 40 characters. The Default Workspace cannot be renamed."),
-    display_color: displayColor.optional(),
+    display_color: displayColor.optional().describe(colorHelp),
     data_residency: z
       .object({ allowed_inference_geos: allowedGeos, default_inference_geo: defaultGeo })
       .nullable()
