@@ -88,10 +88,61 @@ describe("MCP server over the in-memory transport", () => {
     assert.match(textOf(result), /request_id: req_/);
   });
 
+  it("answers a dry run with the request, accepted by the client's outputSchema check", async () => {
+    const result = await client.callTool({
+      name: "ANTHROPIC_ADMINISTRATOR_CREATE_WORKSPACE",
+      arguments: { name: "Dry", dry_run: true },
+    });
+    assert.notEqual(result.isError, true);
+    const data = result.structuredContent as { dry_run: boolean; request: { method: string; path: string } };
+    assert.equal(data.dry_run, true);
+    assert.equal(data.request.method, "POST");
+    assert.equal(data.request.path, "/v1/organizations/workspaces");
+  });
+
+  it("asks for confirm: true on a destructive call, with a preview, and carries it out when confirmed", async () => {
+    const created = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_CREATE_WORKSPACE", arguments: { name: "Doomed" } });
+    const id = (created.structuredContent as { id: string }).id;
+    const refused = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_ARCHIVE_WORKSPACE", arguments: { workspace_id: id } });
+    assert.equal(refused.isError, true);
+    assert.match(textOf(refused), /^confirmation_required:/);
+    assert.match(textOf(refused), /Needs confirm: true/);
+    assert.match(textOf(refused), /Preview: .*Doomed/);
+    const done = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_ARCHIVE_WORKSPACE", arguments: { workspace_id: id, confirm: true } });
+    assert.notEqual(done.isError, true);
+    assert.ok((done.structuredContent as { archived_at: string | null }).archived_at);
+  });
+
   it("answers an unknown tool with an isError result, not a protocol error", async () => {
     const result = await client.callTool({ name: "NOPE", arguments: {} });
     assert.equal(result.isError, true);
     assert.match(textOf(result), /tools\/list/);
+  });
+});
+
+describe("MCP tool list under a policy", () => {
+  it("read_only lists only reads and refuses a hidden write as an isError result", async () => {
+    const toolkit = createToolkit({ sandbox: true, audit: false, policy: "read_only" });
+    const { client } = await connect(toolkit);
+    const { tools } = await client.listTools();
+    assert.ok(tools.length > 0);
+    for (const tool of tools) assert.equal(tool.annotations?.readOnlyHint, true, tool.name);
+    const result = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_CREATE_WORKSPACE", arguments: { name: "x" } });
+    assert.equal(result.isError, true);
+    await client.close();
+    await toolkit.close();
+  });
+
+  it("allowTools lists exactly the allowed tools", async () => {
+    const toolkit = createToolkit({ sandbox: true, audit: false, allowTools: [LIST_MODELS] });
+    const { client } = await connect(toolkit);
+    const { tools } = await client.listTools();
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      [LIST_MODELS],
+    );
+    await client.close();
+    await toolkit.close();
   });
 });
 

@@ -27,8 +27,8 @@ export interface McpCatalog {
  * Builds the MCP tool list from the toolkit's operations (already filtered by its policy).
  * Output schemas are loosened in two ways a client validating `structuredContent` needs:
  * `additionalProperties: false` is dropped (the API adds fields over time and tolerant drift
- * passes them through), and tools that accept `dry_run` get an optional `dry_run` property
- * with their top-level `required` dropped, since a dry run answers with the request instead.
+ * passes them through), and tools that accept `dry_run` get optional `dry_run` and `request`
+ * properties with their top-level `required` dropped, since a dry run answers with the request.
  */
 export function buildCatalog(toolkit: Pick<Toolkit, "operations">): McpCatalog {
   const ops = toolkit.operations();
@@ -43,11 +43,9 @@ function looseOutput(schema: McpTool["outputSchema"], op: AnyOperation): McpTool
   if (worstEffect(op) !== "read") {
     delete loose.required;
     loose.properties = {
+      dry_run: { type: "boolean", description: "True when the call was a dry run: nothing was sent." },
+      request: { type: "object", description: "Dry runs only: the exact HTTP request that would have been sent." },
       ...((loose.properties as Json | undefined) ?? {}),
-      dry_run: {
-        type: "object",
-        description: "Present only when the call was a dry run: the exact HTTP request that would have been sent.",
-      },
     };
   }
   return loose;

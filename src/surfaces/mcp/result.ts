@@ -26,6 +26,8 @@ export function errorText(error: ErrorBody): string {
   }
   if (error.type === "confirmation_required") {
     lines.push("Needs confirm: true. This call is destructive; call again with confirm: true only if that is intended.");
+    const preview = error.details?.preview;
+    if (preview !== undefined) lines.push(`Preview: ${JSON.stringify(preview)}`);
   }
   if (error.type === "configuration_error") {
     const variable = /ANTHROPIC_ADMIN_KEY/.test(`${error.message} ${error.hint ?? ""}`)
@@ -63,13 +65,10 @@ export function toMcpResult(result: ToolResult): McpToolResult {
     };
   }
   const data = result.data;
-  // A dry run answers with the request, not the resource: it goes under `dry_run`, which
-  // the catalog's output schema declares, so strict clients still accept it.
-  const structured = result.meta?.dry_run
-    ? { dry_run: data ?? null }
-    : data && typeof data === "object" && !Array.isArray(data)
-      ? (data as Record<string, unknown>)
-      : { result: data ?? null };
+  // A dry run answers `{ dry_run: true, request }` instead of the resource; the catalog's output
+  // schema declares both fields, so clients that validate structuredContent still accept it.
+  const structured =
+    data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : { result: data ?? null };
   return {
     content: [{ type: "text", text: JSON.stringify(structured) }],
     structuredContent: structured,
