@@ -1,3 +1,5 @@
+import { exampleForPattern } from "./regex-example.js";
+
 /**
  * Builds a small value that satisfies a JSON Schema, so a forced tool call's `input` validates
  * against the tool's `input_schema`. Covers what tool schemas use in practice: type (or a list
@@ -133,7 +135,10 @@ function buildString(schema: Schema): string {
   if (typeof schema.pattern === "string") {
     try {
       const re = new RegExp(schema.pattern, "u");
-      if (!re.test(s)) s = PATTERN_CANDIDATES.find((c) => re.test(c)) ?? s;
+      if (!re.test(s)) {
+        const generated = exampleForPattern(schema.pattern);
+        s = generated !== undefined && re.test(generated) ? generated : (PATTERN_CANDIDATES.find((c) => re.test(c)) ?? s);
+      }
     } catch {
       // An invalid pattern cannot be satisfied knowingly; keep the plain example.
     }
