@@ -139,8 +139,8 @@ export function attachPersistence(
           if (change.removed) remove?.run(key);
           if (change.item) upsert?.run(key, JSON.stringify(change.item));
         }
+        changes.clear();
       }
-      pending.clear();
       writeUsageTail();
       writeOrganization();
     })();
