@@ -354,6 +354,14 @@ describe("scenario responder", () => {
 });
 
 describe("toolkit streaming", () => {
+  it("createToolkit({sandbox:{scenario}}) passes the scenario to its emulator", async () => {
+    const toolkit = createToolkit({ sandbox: { scenario: { turns: [{ content: "From the script." }] } }, audit: false });
+    const result = await toolkit.run("ANTHROPIC_ADMINISTRATOR_CREATE_MESSAGE", { ...base, messages: [{ role: "user", content: "hi" }] });
+    assert.equal(result.ok, true, JSON.stringify(result));
+    if (result.ok) assert.equal(textOf(result.data as Anthropic.Message), "From the script.");
+    await toolkit.close();
+  });
+
   it("run(CREATE_MESSAGE, {stream:true}, {onEvent}) returns the assembled message equal to the streamed text", async () => {
     const toolkit = createToolkit({ sandbox: true, audit: false });
     const events: Array<{ type: string } & Record<string, any>> = [];
