@@ -55,6 +55,9 @@ async function handle(env: AppEnv, op: AnyOperation, behaviour: Behaviour, reque
       throw invalidRequest(`anthropic-version: unsupported version ${JSON.stringify(version)}; use 2023-06-01`);
     }
     const caller = authenticate(request.headers, op.key, state);
+    // Inference answers name the workspace the key resolved to; admin answers do not (reference §2.4).
+    const scope = caller.apiKey?.scope;
+    if (scope?.type === "workspace") responseHeaders["anthropic-workspace-id"] = scope.workspace_id;
     const ctx: HookContext = { op, caller, request, requestId, state, now: state.clock.now(), responseHeaders };
     for (const hook of env.hooks) {
       const early = await hook.before?.(ctx);
