@@ -72,11 +72,11 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promis
 
 /** Node's request/response pair as @hono/node-server passes it to `fetch(request, env)`. */
 interface NodeBindings {
-  incoming?: { socket?: { destroy(): void } };
+  incoming?: { socket?: { destroy(): void; end(): void } };
   outgoing?: {
     writeHead(status: number, headers: Record<string, string | number>): void;
     write(chunk: Uint8Array): void;
-    socket?: { destroy(): void } | null;
+    socket?: { destroy(): void; end(): void } | null;
   };
 }
 
@@ -102,7 +102,10 @@ export function socketFetch(
       bindings.outgoing.writeHead(response.status, headers);
       bindings.outgoing.write(bytes.slice(0, Math.floor(bytes.length / 2)));
     }
-    (bindings.outgoing?.socket ?? bindings.incoming?.socket)?.destroy();
+    const socket = bindings.outgoing?.socket ?? bindings.incoming?.socket;
+    // A truncation flushes what was written, then closes; a reset drops everything at once.
+    if (fault === "truncate") socket?.end();
+    else socket?.destroy();
     // Tells @hono/node-server the answer is already dealt with.
     return new Response(null, { headers: { "x-hono-already-sent": "1" } });
   };
