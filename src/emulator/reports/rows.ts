@@ -62,7 +62,9 @@ function lowerBound(rows: readonly UsageRow[], ms: number): number {
 export function rowsBetween(state: EmulatorState, from: number, to: number): UsageRow[] {
   const out: UsageRow[] = [];
   const synthetic = (state.extra.get(SYNTHETIC_KEY) as UsageRow[] | undefined) ?? [];
-  for (let i = lowerBound(synthetic, from); i < synthetic.length && synthetic[i].at < to; i++) out.push(synthetic[i]);
+  for (let i = lowerBound(synthetic, from); i < synthetic.length && synthetic[i].at < to; i++) {
+    if (synthetic[i].at >= from) out.push(synthetic[i]);
+  }
   for (const e of state.usage as UsageRow[]) if (e.at >= from && e.at < to) out.push(e);
   return out;
 }

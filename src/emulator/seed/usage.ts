@@ -105,5 +105,7 @@ export function seedUsage(ctx: SeedContext): void {
       });
     }
   }
+  // Rows of one hour were drawn in source order, not minute order; reports binary-search by time.
+  rows.sort((a, b) => a.at - b.at);
   state.extra.set(SYNTHETIC_KEY, rows);
 }
