@@ -2,7 +2,6 @@ import { z } from "zod";
 import { withUsdTotals } from "../reports/usd-totals.js";
 import { defineOperation } from "./derive.js";
 import { reportPage } from "./shared.js";
-import type { AnyOperation } from "./types.js";
 
 /** `group_by[]` values of the Messages usage report. */
 export const USAGE_GROUP_BY = [
@@ -26,6 +25,7 @@ export const SPEEDS = ["standard", "fast"] as const;
 export const FAST_MODE_BETA = "fast-mode-2026-02-01";
 
 const rfc3339 = (what: string) => z.iso.datetime({ offset: true }).describe(what);
+const optionalRfc3339 = (what: string) => z.iso.datetime({ offset: true }).optional().describe(what);
 const ids = (what: string) => z.array(z.string().min(1)).min(1).optional().describe(what);
 const pageField = z.string().min(1).optional().describe("Cursor from a previous response's next_page (keep the other arguments the same).");
 
@@ -116,7 +116,7 @@ export const getUsageReport = defineOperation({
   key: "admin",
   input: z.object({
     starting_at: rfc3339("Start of the report, RFC 3339 (e.g. 2026-11-01T00:00:00Z); snapped down to the start of its minute, hour or day (UTC)."),
-    ending_at: rfc3339("End of the report, RFC 3339, exclusive (default: now).").optional(),
+    ending_at: optionalRfc3339("End of the report, RFC 3339, exclusive (default: now)."),
     bucket_width: z.enum(["1m", "1h", "1d"]).optional().describe("Bucket size: 1m, 1h or 1d (default 1d)."),
     group_by: z
       .array(z.enum(USAGE_GROUP_BY))
@@ -163,7 +163,7 @@ export const getCostReport = defineOperation({
   key: "admin",
   input: z.object({
     starting_at: rfc3339("Start of the report, RFC 3339; snapped down to the start of its day (UTC)."),
-    ending_at: rfc3339("End of the report, RFC 3339, exclusive (default: now).").optional(),
+    ending_at: optionalRfc3339("End of the report, RFC 3339, exclusive (default: now)."),
     bucket_width: z.enum(["1d"]).optional().describe("Only 1d (daily buckets) is supported."),
     group_by: z
       .array(z.enum(["workspace_id", "description"]))
@@ -204,4 +204,4 @@ export const getClaudeCodeUsageReport = defineOperation({
     "Claude Code activity for one UTC day: one record per user (email) or API key per day, local and remote use as separate rows, with sessions, lines added/removed, commits, pull requests, accepted/rejected edit-tool actions and per-model tokens with an estimated cost in cents. Use it for adoption and productivity reviews; walk several days by calling once per date. Only data older than about an hour appears. Known failures: a starting_at that is not YYYY-MM-DD or a limit above 1000 gives invalid_request_error. Needs the Admin API key (ANTHROPIC_ADMIN_API_KEY).",
 });
 
-export const reportOperations: AnyOperation[] = [getUsageReport, getCostReport, getClaudeCodeUsageReport];
+export const reportOperations = [getUsageReport, getCostReport, getClaudeCodeUsageReport];
