@@ -1,36 +1,38 @@
-import type { CallContext, DriftFinding, Step } from "./context.js";
+import type { Step } from "./context.js";
+import { findDrift } from "./drift.js";
 import { ToolkitError } from "./errors.js";
 
 /**
- * Checks a success body against the operation's output schema. Tolerant mode keeps the data
- * and reports drift in `meta.drift` (one warning per kind per toolkit); strict mode fails.
+ * Checks a success body against the operation's output schema. Tolerant mode (default) keeps the
+ * data as the server sent it (unknown fields and values included), reports findings in
+ * `meta.drift` and warns once per tool and drift kind per toolkit; strict mode fails the call
+ * with `schema_drift` (for tests and CI).
  */
 export const checkOutput: Step = async (ctx, next) => {
   if (ctx.data !== undefined && !(ctx.op.streams && ctx.input.stream)) {
-    const findings = findDrift(ctx);
+    const findings = findDrift(ctx.op.output, ctx.data);
     if (findings.length > 0) {
       ctx.meta.drift = [...(ctx.meta.drift ?? []), ...findings];
+      const summary = findings.map((f) => `${f.path || "(body)"}: ${f.detail}`).join("; ");
       if (ctx.runtime.options.drift === "strict") {
         throw new ToolkitError({
           type: "schema_drift",
-          message: `The ${ctx.op.tool} response does not match the documented schema: ${findings.map((f) => `${f.path}: ${f.detail}`).join("; ")}`,
+          message: `The ${ctx.op.tool} response does not match the documented schema (strict drift mode): ${summary}`,
           retryable: false,
+          status: ctx.meta.status,
           request_id: ctx.meta.request_id,
+          details: { drift: findings },
+          hint: "The API changed; update the toolkit, or use drift: \"tolerant\" to accept and report it.",
         });
       }
-      for (const f of findings) ctx.runtime.warnOnce(`drift:${ctx.op.tool}:${f.kind}:${f.path}`, `schema drift in ${ctx.op.tool}: ${f.path}: ${f.detail}`);
+      for (const kind of new Set(findings.map((f) => f.kind))) {
+        const first = findings.filter((f) => f.kind === kind);
+        ctx.runtime.warnOnce(
+          `drift:${ctx.op.tool}:${kind}`,
+          `schema drift (${kind.replaceAll("_", " ")}) in ${ctx.op.tool}: ${first.map((f) => `${f.path || "(body)"}: ${f.detail}`).join("; ")}. The data is kept; later findings of this kind appear in meta.drift only.`,
+        );
+      }
     }
   }
   await next();
 };
-
-function findDrift(ctx: CallContext): DriftFinding[] {
-  const result = ctx.op.output.safeParse(ctx.data, { reportInput: true });
-  if (result.success) return [];
-  return result.error.issues.map((issue: { code: string; path: PropertyKey[]; message: string; input?: unknown }) => {
-    const path = issue.path.map(String).join(".");
-    if (issue.code === "invalid_value") return { kind: "unknown_enum_value", path, detail: `new value ${JSON.stringify(issue.input)}` };
-    if (issue.code === "invalid_type" && issue.input === undefined) return { kind: "missing_field", path, detail: "required field is missing" };
-    return { kind: "wrong_type", path, detail: issue.message };
-  });
-}

@@ -65,8 +65,7 @@ export function requestOf(op: AnyOperation, input: Record<string, unknown>): Req
 }
 
 function willDo(op: AnyOperation): string {
-  const first = op.description.split(/(?<=\.)\s/)[0] ?? op.title;
-  return `${op.title}: ${first}`;
+  return op.description.split(/(?<=\.)\s/)[0] || op.title;
 }
 
 /** The current state of what a destructive call would touch, read with the matching GET (best effort). */

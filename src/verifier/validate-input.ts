@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { CONTROL_FIELDS, toolInputSchema } from "../operations/tool-input.js";
 import type { CallControl, Step } from "./context.js";
 import { type InputIssue, ToolkitError } from "./errors.js";
+import { checkModelId, rememberModelList } from "./model-ids.js";
 
 /** Checks input against the tool's schema before anything is sent; one issue per bad field. */
 export const validateInput: Step = async (ctx, next) => {
@@ -25,7 +26,10 @@ export const validateInput: Step = async (ctx, next) => {
   }
   ctx.input = input;
   ctx.control = { ...ctx.control, ...control };
+  await checkModelId(ctx);
+  const startedWithCursor = input.before_id !== undefined || input.after_id !== undefined;
   await next();
+  rememberModelList(ctx, startedWithCursor);
 };
 
 function toIssue(issue: z.core.$ZodIssue): InputIssue {
