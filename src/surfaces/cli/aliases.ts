@@ -44,7 +44,7 @@ export function deriveAliases(fields: readonly CliField[]): FlagAlias[] {
           flag: one.replace(/_/g, "-"),
           target: f.name,
           convert: "append",
-          placeholder: f.choices && f.choices.length <= 6 ? `<${f.choices.join("|")}>` : "<value>",
+          placeholder: "<value>",
           description: `Same as --${f.flag} (repeatable).`,
         });
       }
@@ -52,6 +52,9 @@ export function deriveAliases(fields: readonly CliField[]): FlagAlias[] {
     if (f.name.endsWith("_id") && f.kind === "string" && f.name !== "before_id" && f.name !== "after_id") {
       const short = f.name.slice(0, -3);
       add({ flag: short.replace(/_/g, "-"), target: f.name, convert: "same", placeholder: "<id>", description: `Same as --${f.flag}.` });
+    }
+    if (f.name.endsWith("_role")) {
+      add({ flag: "role", target: f.name, convert: "same", placeholder: "<role>", description: `Same as --${f.flag}.` });
     }
     if (f.name === "starting_at") {
       add({

@@ -145,9 +145,14 @@ function parseJson(field: CliField, raw: string): unknown {
   }
 }
 
+/** Whether help shows an enum's values in the placeholder (short lists) rather than the description. */
+export function choicesInPlaceholder(field: CliField): boolean {
+  return !!field.choices && field.kind === "enum" && field.choices.join("|").length <= 32;
+}
+
 /** Short value placeholder for help: `<number>`, `<admin|developer>`, `<json>`. */
 export function placeholder(field: CliField): string {
-  if (field.choices && field.choices.length <= 6) return `<${field.choices.join("|")}>`;
+  if (choicesInPlaceholder(field) && field.choices) return `<${field.choices.join("|")}>`;
   switch (field.kind) {
     case "number":
       return "<n>";

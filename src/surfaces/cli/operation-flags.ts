@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { pathParams } from "../../operations/derive.js";
 import type { AnyOperation } from "../../operations/types.js";
 import { deriveAliases, type FlagAlias, parseWhen } from "./aliases.js";
-import { type CliField, cliFields, FlagValueError, parseValue, placeholder } from "./fields.js";
+import { type CliField, choicesInPlaceholder, cliFields, FlagValueError, parseValue, placeholder } from "./fields.js";
 
 /** Default `max_tokens` for `messages create` when the flag is left out (a person typing a prompt rarely cares). */
 export const CLI_DEFAULT_MAX_TOKENS = 1024;
@@ -37,7 +37,7 @@ function flagName(field: CliField): string {
 
 function describeFlag(field: CliField, positional: boolean): string {
   const parts = [field.description || field.name];
-  if (field.choices && field.choices.length > 6) parts.push(`One of: ${field.choices.join(", ")}.`);
+  if (field.choices && !choicesInPlaceholder(field)) parts.push(`One of: ${field.choices.join(", ")}.`);
   if (field.kind === "string-list" || field.kind === "number-list") parts.push("Repeatable or comma-separated.");
   if (field.kind === "json") parts.push("As JSON.");
   if (field.required) parts.push(positional ? `(required; or give it as the <${field.name}> argument)` : "(required)");

@@ -4,7 +4,7 @@ import { CONTROL_FIELDS, toolInputSchema } from "../../operations/tool-input.js"
 import type { AnyOperation } from "../../operations/types.js";
 import type { CallMeta, StreamEvent } from "../../verifier/context.js";
 import type { ErrorBody } from "../../verifier/errors.js";
-import { createToolkit, type ToolResult } from "../toolkit.js";
+import type { ToolResult } from "../toolkit.js";
 import { errorLine, EXIT, exitCodeOf } from "./exit-codes.js";
 import { type GlobalOptions, outputMode, POLICIES, toolkitOptions } from "./global-options.js";
 import { type CliIo, err, out } from "./io.js";
@@ -41,6 +41,8 @@ export async function runOperation(op: AnyOperation, input: Record<string, unkno
       return preview(op, valid.data as Record<string, unknown>, undefined, mode, io);
     }
   }
+  // Loaded here, not at start-up: help and usage errors never pay for the Verifier and transport.
+  const { createToolkit } = await import("../toolkit.js");
   const toolkit = createToolkit(toolkitOptions(g, io));
   try {
     const streaming = input.stream === true;

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { worstEffect } from "../../../operations/derive.js";
-import { createToolkit } from "../../toolkit.js";
 import { TOOL_FORMATS, type ToolFormat } from "../../tools.js";
 import type { GlobalOptions } from "../global-options.js";
 import { type CliIo, out } from "../io.js";
@@ -16,12 +15,13 @@ export function addToolsCommand(program: Command, io: CliIo): void {
       `Print the tool definitions in one format (${TOOL_FORMATS.join(", ")}) as JSON, filtered by --policy. Without --format, a table of the tools.`,
     )
     .option("--format <format>", `one of ${TOOL_FORMATS.join(", ")}`)
-    .action((opts: { format?: string }, self: Command) => {
+    .action(async (opts: { format?: string }, self: Command) => {
       const g = self.optsWithGlobals() as GlobalOptions;
       if (opts.format && !(TOOL_FORMATS as readonly string[]).includes(opts.format)) {
         return usage(io, `--format: expected one of ${TOOL_FORMATS.join(", ")}, received ${JSON.stringify(opts.format)}`);
       }
       const policy = g.policy as "read_only" | "confirm_destructive" | "open" | undefined;
+      const { createToolkit } = await import("../../toolkit.js");
       const toolkit = createToolkit({ policy, audit: false });
       const format = (opts.format ?? (g.json || g.ndjson ? "json-schema" : undefined)) as ToolFormat | undefined;
       if (format) {
