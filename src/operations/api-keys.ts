@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "./derive.js";
 import { cursorPage, cursorPageInput, idField, timestamp } from "./shared.js";
-import type { AnyOperation, Effect } from "./types.js";
+import type { Effect } from "./types.js";
 
 export const ApiKeyStatusSchema = z.enum(["active", "archived", "expired", "inactive"]);
 
@@ -113,4 +113,4 @@ export const updateApiKey = defineOperation({
     "Rename an API key or change its status: inactive stops it working until set active again (a write); archived stops it forever (destructive and irreversible: pass confirm: true). API keys cannot be created through the API (Console only). Fails with invalid_request_error when reactivating an archived or expired key or a key of an archived workspace, and when an active-key limit is reached (org_api_key_limit_exceeded, workspace_api_key_limit_exceeded); not_found_error for an unknown id. Needs the Admin API key.",
 });
 
-export const apiKeyOperations: AnyOperation[] = [listApiKeys, getApiKey, updateApiKey];
+export const apiKeyOperations = [listApiKeys, getApiKey, updateApiKey];

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "./derive.js";
 import { idField, pageCursorInput, pageCursorPage } from "./shared.js";
-import type { AnyOperation } from "./types.js";
 
 export const RATE_LIMIT_GROUP_TYPES = ["batch", "files", "model_group", "skills", "token_count", "web_search"] as const;
 
@@ -147,4 +146,4 @@ export const updateWorkspaceRateLimit = defineOperation({
     "Set or clear a workspace's override of one organization rate-limit group (rate_limit_id from LIST_RATE_LIMITS): an integer sets the workspace's own limit, null returns to the organization's. A value above the organization limit is kept but the lower limit still applies. Changes take effect within about an hour on the real API. Archived workspaces and limiters the group does not have give invalid_request_error. Needs the Admin API key.",
 });
 
-export const rateLimitOperations: AnyOperation[] = [listRateLimits, listWorkspaceRateLimits, updateWorkspaceRateLimit];
+export const rateLimitOperations = [listRateLimits, listWorkspaceRateLimits, updateWorkspaceRateLimit];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "./derive.js";
 import { cursorPage, cursorPageInput, idField } from "./shared.js";
-import type { AnyOperation, ReadCall } from "./types.js";
+import type { ReadCall } from "./types.js";
 
 /** `WorkspaceRole`: every role a member can hold. */
 export const WorkspaceRoleSchema = z.enum([
@@ -158,7 +158,7 @@ async function readMember(read: ReadCall, input: Record<string, unknown>): Promi
   }
 }
 
-export const workspaceMemberOperations: AnyOperation[] = [
+export const workspaceMemberOperations = [
   addWorkspaceMember,
   listWorkspaceMembers,
   getWorkspaceMember,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "./derive.js";
 import { cursorPage, cursorPageInput, idField, timestamp } from "./shared.js";
-import type { AnyOperation, ReadCall } from "./types.js";
+import type { ReadCall } from "./types.js";
 
 const InferenceGeo = z.enum(["global", "us"]);
 
@@ -209,4 +209,4 @@ export function workspaceMatches(ws: Workspace, input: Record<string, unknown>):
   return true;
 }
 
-export const workspaceOperations: AnyOperation[] = [createWorkspace, listWorkspaces, getWorkspace, updateWorkspace, archiveWorkspace];
+export const workspaceOperations = [createWorkspace, listWorkspaces, getWorkspace, updateWorkspace, archiveWorkspace];
