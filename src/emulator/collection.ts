@@ -84,7 +84,8 @@ export class Collection<T extends object> {
     const filter = opts.filter;
     const map = opts.map ?? ((x: T) => x);
     const positionOf = (id: string): number => {
-      if (opts.order !== "desc" && !filter) {
+      // Ascending order lists the items array itself, so the id index gives the position even with a filter.
+      if (opts.order !== "desc") {
         const i = this.index.get(id);
         if (i !== undefined) return i;
       } else {

@@ -2,7 +2,7 @@ import { invalidRequest, notFound } from "../api-error.js";
 import type { EmulatorState, InviteRecord } from "../state.js";
 import { publicView } from "../state.js";
 import type { Behaviours } from "./types.js";
-import { checkAssignableRole, findUserByEmail, normalizeEmail, organizationType } from "./users.js";
+import { checkAssignableRole, emailMatcher, findUserByEmail, organizationType } from "./users.js";
 
 /** Invites expire 21 days after they are sent (fixed; reference §10.3). */
 export const INVITE_TTL_MS = 21 * 86_400_000;
@@ -28,8 +28,8 @@ export function requireInvite(state: EmulatorState, id: string): InviteRecord {
 
 /** A pending, unexpired invite to this email, if any. */
 export function findPendingInvite(state: EmulatorState, email: string, now: number): InviteRecord | undefined {
-  const wanted = normalizeEmail(email);
-  return state.invites.all().find((i) => normalizeEmail(i.email) === wanted && inviteStatus(i, now) === "pending");
+  const matches = emailMatcher(email);
+  return state.invites.all().find((i) => matches(i.email) && inviteStatus(i, now) === "pending");
 }
 
 export const invitesBehaviours: Behaviours = {
@@ -63,11 +63,10 @@ export const invitesBehaviours: Behaviours = {
   },
   ANTHROPIC_ADMINISTRATOR_LIST_INVITES: ({ input, state, now }) => {
     const statuses = new Set<string>(input.statuses?.length ? input.statuses : DEFAULT_STATUSES);
-    const email = input.email ? normalizeEmail(input.email) : undefined;
+    const email = input.email ? emailMatcher(input.email) : undefined;
     const roles = input.roles?.length ? new Set<string>(input.roles) : undefined;
     return state.invites.page(input, {
-      filter: (i) =>
-        statuses.has(inviteStatus(i, now)) && (!email || normalizeEmail(i.email) === email) && (!roles || roles.has(i.role)),
+      filter: (i) => statuses.has(inviteStatus(i, now)) && (!email || email(i.email)) && (!roles || roles.has(i.role)),
       map: (i) => inviteView(i, now),
     });
   },

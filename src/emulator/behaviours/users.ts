@@ -32,10 +32,32 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * A predicate matching a normalized email. Stored emails are trimmed; the comparison folds
+ * ASCII case character by character and stops at the first difference, so scanning a
+ * 100,000-member organization allocates nothing.
+ */
+export function emailMatcher(email: string): (stored: string) => boolean {
+  const wanted = normalizeEmail(email);
+  return (stored) => {
+    if (stored.length !== wanted.length) return false;
+    for (let i = 0; i < stored.length; i++) {
+      let a = stored.charCodeAt(i);
+      const b = wanted.charCodeAt(i);
+      if (a === b) continue;
+      if (a >= 65 && a <= 90) a += 32;
+      if (a === b) continue;
+      if (a > 127 || b > 127) return stored.toLowerCase() === wanted;
+      return false;
+    }
+    return true;
+  };
+}
+
 /** The member with this email, if any (a linear scan: membership checks are rare next to pages). */
 export function findUserByEmail(state: EmulatorState, email: string): UserRecord | undefined {
-  const wanted = normalizeEmail(email);
-  return state.users.all().find((u) => normalizeEmail(u.email) === wanted);
+  const matches = emailMatcher(email);
+  return state.users.all().find((u) => matches(u.email));
 }
 
 /** The user or a 404 naming the id. */
@@ -71,9 +93,9 @@ export function removeMember(state: EmulatorState, user: UserRecord): void {
 
 export const usersBehaviours: Behaviours = {
   ANTHROPIC_ADMINISTRATOR_LIST_USERS: ({ input, state }) => {
-    const email = input.email ? normalizeEmail(input.email) : undefined;
+    const email = input.email ? emailMatcher(input.email) : undefined;
     const roles = input.roles?.length ? new Set<string>(input.roles) : undefined;
-    const filter = email || roles ? (u: UserRecord) => (!email || normalizeEmail(u.email) === email) && (!roles || roles.has(u.role)) : undefined;
+    const filter = email || roles ? (u: UserRecord) => (!email || email(u.email)) && (!roles || roles.has(u.role)) : undefined;
     return state.users.page(input, { filter, map: publicView });
   },
   ANTHROPIC_ADMINISTRATOR_GET_USER: ({ input, state }) => publicView(requireUser(state, input.user_id)),

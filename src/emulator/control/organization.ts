@@ -76,7 +76,7 @@ export function mountOrganization(app: Hono, env: ControlEnv): void {
       }
       const started = performance.now();
       env.reset();
-      if (users > 0) seedScaleUsers(env.state, users, env.newId, env.state.clock.now());
+      if (users > 0) seedScaleUsers(env.state, users, env.random, env.state.clock.now());
       return { seeded: { users: env.state.users.size, invites: env.state.invites.size }, ms: Math.round(performance.now() - started) };
     }),
   );
