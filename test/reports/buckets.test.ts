@@ -124,4 +124,17 @@ describe("report buckets", () => {
     assert.equal(big.body.error.details.error_code, "report_page_too_large");
     assert.equal((await getReport(emu, COST, { starting_at: start, limit: 5 })).status, 200);
   });
+
+  it("sets and lifts the page cap through /_emulator/reports", async () => {
+    const emu = bareEmulator();
+    const post = (body: unknown) =>
+      emu.fetch("http://emu.local/_emulator/reports", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    assert.equal((await (await post({ max_buckets: 3 })).json()).max_buckets, 3);
+    const start = new Date(NOW - 20 * DAY).toISOString();
+    const refused = await getReport(emu, USAGE, { starting_at: start, limit: 4 });
+    assert.equal(refused.body.error.details.error_code, "report_page_too_large");
+    assert.equal((await post({ max_buckets: 0 })).status, 400);
+    assert.equal((await (await post({ max_buckets: null })).json()).max_buckets, null);
+    assert.equal((await getReport(emu, USAGE, { starting_at: start, limit: 4 })).status, 200);
+  });
 });

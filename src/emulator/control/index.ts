@@ -3,6 +3,7 @@ import { mountApiKeys } from "./api-keys.js";
 import { mountClock } from "./clock.js";
 import { mountFaults } from "./faults.js";
 import { mountOrganization } from "./organization.js";
+import { mountReports } from "./reports.js";
 import { mountScenario } from "./scenario.js";
 import type { ControlEnv } from "./types.js";
 
@@ -32,5 +33,6 @@ export function mountControl(app: Hono, env: ControlEnv): void {
   mountOrganization(app, env);
   mountApiKeys(app, env);
   mountFaults(app, env);
+  mountReports(app, env);
   mountScenario(app, env);
 }
