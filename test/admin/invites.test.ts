@@ -225,3 +225,38 @@ describe("invites: through the toolkit", () => {
     await tk.close();
   });
 });
+
+describe("invites: safe writes after an ambiguous failure", () => {
+  it("a connection reset after the invite was created is reconciled as applied, never sent twice", async () => {
+    const tk = createToolkit({ sandbox: true, audit: false, sleep: async () => {}, warn: () => {} });
+    const emu = await tk.sandbox();
+    assert.ok(emu);
+    const rule = await emu.fetch("http://emu.local/_emulator/faults", {
+      method: "POST",
+      body: JSON.stringify({ match: { tool: "CREATE_INVITE" }, fault: { kind: "reset", phase: "after" }, count: 1 }),
+    });
+    assert.equal(rule.status, 200);
+    const r = await tk.run<Json>("ANTHROPIC_ADMINISTRATOR_CREATE_INVITE", { email: "flaky@example.com", role: "user" });
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(r.meta.outcome, "applied");
+    assert.equal(r.data.email, "flaky@example.com");
+    assert.equal(emu.state.invites.all().filter((i) => i.email === "flaky@example.com").length, 1);
+  });
+
+  it("a 500 after removing a member is reconciled as applied", async () => {
+    const tk = createToolkit({ sandbox: true, audit: false, sleep: async () => {}, warn: () => {} });
+    const emu = await tk.sandbox();
+    assert.ok(emu);
+    await emu.fetch("http://emu.local/_emulator/faults", {
+      method: "POST",
+      body: JSON.stringify({ match: { tool: "REMOVE_USER" }, fault: { kind: "status", status: 500, phase: "after" }, count: 1 }),
+    });
+    const dev = emu.state.users.all().find((u) => u.role === "developer");
+    assert.ok(dev);
+    const r = await tk.run<Json>("ANTHROPIC_ADMINISTRATOR_REMOVE_USER", { user_id: dev.id, confirm: true });
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(r.meta.outcome, "applied");
+    assert.deepEqual(r.data, { id: dev.id, type: "user_deleted" });
+    assert.equal(emu.state.users.get(dev.id), undefined);
+  });
+});
