@@ -41,6 +41,7 @@ describe("workspace members", () => {
     assert.deepEqual(back.data, first.data);
     const all = await ok<Page<WorkspaceMember>>(tk, "LIST_WORKSPACE_MEMBERS", { workspace_id: ws.id, all: true, limit: 1 });
     assert.equal(all.data.length, total);
+    await fails(tk, "LIST_WORKSPACE_MEMBERS", { workspace_id: ws.id, after_id: "user_gone" }, { status: 400, type: "invalid_request_error", message: /after_id: unknown cursor user_gone/ });
   });
 
   it("only organization users can be members (unknown user: 404)", async () => {

@@ -62,6 +62,10 @@ function add({ input, state }: BehaviourRequest) {
 
 function list({ input, state }: BehaviourRequest) {
   const ws = requireWorkspace(state, input.workspace_id);
+  for (const field of ["before_id", "after_id"] as const) {
+    const id = input[field] as string | undefined;
+    if (id !== undefined && !state.members.get(key(ws.id, id))) throw invalidRequest(`${field}: unknown cursor ${id}`);
+  }
   // Rows are keyed `${workspace}:${user}` in one collection; the filter keeps this workspace's rows.
   const page = state.members.page(
     { limit: input.limit, before_id: cursor(ws.id, input.before_id), after_id: cursor(ws.id, input.after_id) },
