@@ -51,6 +51,17 @@ describe("workspace members", () => {
     await fails(tk, "ADD_WORKSPACE_MEMBER", { workspace_id: "wrkspc_nope", user_id: addUser(emu).id, workspace_role: "workspace_user" }, { status: 404, type: "not_found_error" });
   });
 
+  it("does not list rows of users who left the organization", async () => {
+    const { tk, emu } = await sandbox();
+    const ws = workspaceNamed(emu, "Research");
+    const user = addUser(emu);
+    await ok(tk, "ADD_WORKSPACE_MEMBER", { workspace_id: ws.id, user_id: user.id, workspace_role: "workspace_user" });
+    emu.state.users.remove(user.id);
+    const page = await ok<Page<WorkspaceMember>>(tk, "LIST_WORKSPACE_MEMBERS", { workspace_id: ws.id, all: true });
+    assert.equal(page.data.some((m) => m.user_id === user.id), false);
+    await fails(tk, "GET_WORKSPACE_MEMBER", { workspace_id: ws.id, user_id: user.id }, { status: 404, type: "not_found_error" });
+  });
+
   it("refuses to add an existing member", async () => {
     const { tk, emu } = await sandbox();
     const ws = workspaceNamed(emu, "Research");

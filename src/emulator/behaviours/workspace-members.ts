@@ -69,7 +69,8 @@ function list({ input, state }: BehaviourRequest) {
   // Rows are keyed `${workspace}:${user}` in one collection; the filter keeps this workspace's rows.
   const page = state.members.page(
     { limit: input.limit, before_id: cursor(ws.id, input.before_id), after_id: cursor(ws.id, input.after_id) },
-    { filter: (m) => m.workspace_id === ws.id, map: (m) => view(m) },
+    // Rows of users who have left the organization are not members any more.
+    { filter: (m) => m.workspace_id === ws.id && state.users.get(m.user_id) !== undefined, map: (m) => view(m) },
   );
   // Cursors on the wire are user ids, as the API's first_id/last_id.
   const data = page.data as MemberRecord[];
