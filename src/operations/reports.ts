@@ -24,8 +24,21 @@ export const SPEEDS = ["standard", "fast"] as const;
 /** Beta header value the API needs before it groups or filters usage by `speed`. */
 export const FAST_MODE_BETA = "fast-mode-2026-02-01";
 
-const rfc3339 = (what: string) => z.iso.datetime({ offset: true }).describe(what);
-const optionalRfc3339 = (what: string) => z.iso.datetime({ offset: true }).optional().describe(what);
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// Checked by refinement rather than z.iso.*, whose long leap-year patterns would bloat every tool schema.
+const timestampField = () =>
+  z.string().refine((v) => RFC3339.test(v) && Number.isFinite(Date.parse(v)), {
+    message: "expected an RFC 3339 timestamp such as 2026-11-01T00:00:00Z",
+  });
+const rfc3339 = (what: string) => timestampField().describe(what);
+const optionalRfc3339 = (what: string) => timestampField().optional().describe(what);
+const dateField = (what: string) =>
+  z
+    .string()
+    .refine((v) => DATE.test(v) && Number.isFinite(Date.parse(`${v}T00:00:00Z`)), { message: "expected a date YYYY-MM-DD" })
+    .describe(what);
 const ids = (what: string) => z.array(z.string().min(1)).min(1).optional().describe(what);
 const pageField = z.string().min(1).optional().describe("Cursor from a previous response's next_page (keep the other arguments the same).");
 
@@ -192,7 +205,7 @@ export const getClaudeCodeUsageReport = defineOperation({
   path: "/v1/organizations/usage_report/claude_code",
   key: "admin",
   input: z.object({
-    starting_at: z.iso.date().describe("The single UTC day to report, YYYY-MM-DD."),
+    starting_at: dateField("The single UTC day to report, YYYY-MM-DD."),
     limit: z.number().int().min(1).max(1000).optional().describe("Records per page: default 20, max 1000."),
     page: pageField,
   }),
