@@ -1,6 +1,8 @@
 // The package's public surface: explicit named exports only.
 export { createEmulator, type Emulator, type EmulatorOptions } from "./emulator/emulator.js";
 export { type EmulatorServer, startEmulatorServer } from "./emulator/server.js";
+export { type FaultRuleInput, type FaultRuleSet, parseFaultRules } from "./emulator/faults/rules.js";
+export { type FaultService, faultService, type FiredFault } from "./emulator/faults/service.js";
 export { effectOf, pathParams, toHttpRequest } from "./operations/derive.js";
 export { findByCommand, findOperation, operations } from "./operations/index.js";
 export type { AnyOperation, Effect, KeyKind, Operation, Pagination, Reconcile } from "./operations/types.js";
