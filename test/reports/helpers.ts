@@ -8,9 +8,9 @@ export const NOW = Date.parse("2026-12-04T15:30:00Z");
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 
-/** A sandbox toolkit on a frozen clock, and its emulator. */
+/** A sandbox toolkit on a frozen clock, and its emulator; the report cache is off so every call reaches the emulator. */
 export async function sandbox(now = NOW): Promise<{ tk: Toolkit; emu: Emulator }> {
-  const tk = createToolkit({ sandbox: { now: () => now }, audit: false });
+  const tk = createToolkit({ sandbox: { now: () => now }, audit: false, governor: { reportMinIntervalMs: 0 } });
   const emu = await tk.sandbox();
   if (!emu) throw new Error("no sandbox");
   return { tk, emu };
