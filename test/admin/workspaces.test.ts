@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { MAX_ACTIVE_WORKSPACES, WORKSPACE_PALETTE } from "../../src/emulator/behaviours/workspaces.js";
 import { effectOf } from "../../src/operations/derive.js";
 import { findOperation } from "../../src/operations/index.js";
+import { createToolkit } from "../../src/surfaces/toolkit.js";
 import type { Workspace } from "../../src/operations/workspaces.js";
 import { fails, ok, raw, reader, sandbox, workspaceNamed } from "./workspace-fixtures.js";
 
@@ -202,6 +203,30 @@ describe("workspaces", () => {
     assert.deepEqual(await archive.reconcile({ workspace_id: research.id }, read), { applied: false });
     await ok(tk, "ARCHIVE_WORKSPACE", { workspace_id: research.id, confirm: true });
     assert.equal((await archive.reconcile({ workspace_id: research.id }, read)).applied, true);
+  });
+
+  it("answers every read of this area without schema drift, in strict mode", async () => {
+    const strict = createToolkit({ sandbox: true, audit: false, drift: "strict" });
+    const strictEmu = await strict.sandbox();
+    assert.ok(strictEmu);
+    const prod = workspaceNamed(strictEmu, "Production");
+    const member = strictEmu.state.members.all()[0];
+    const key = strictEmu.state.apiKeys.all()[0];
+    const calls: Array<[string, Record<string, unknown>]> = [
+      ["LIST_WORKSPACES", { include_default: true, include_archived: true }],
+      ["GET_WORKSPACE", { workspace_id: prod.id }],
+      ["LIST_WORKSPACE_MEMBERS", { workspace_id: member.workspace_id }],
+      ["GET_WORKSPACE_MEMBER", { workspace_id: member.workspace_id, user_id: member.user_id }],
+      ["LIST_API_KEYS", { all: true }],
+      ["GET_API_KEY", { api_key_id: key.id }],
+      ["LIST_RATE_LIMITS", {}],
+      ["LIST_WORKSPACE_RATE_LIMITS", { workspace_id: prod.id, include_inherited: true }],
+    ];
+    for (const [tool, input] of calls) {
+      const r = await strict.run(`ANTHROPIC_ADMINISTRATOR_${tool}`, input);
+      assert.ok(r.ok, `${tool}: ${JSON.stringify(!r.ok && r.error)}`);
+      assert.equal(r.meta.drift, undefined, tool);
+    }
   });
 
   it("runs every workspace tool through the toolkit client", async () => {
