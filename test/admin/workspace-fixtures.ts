@@ -4,8 +4,8 @@ import type { UserRecord } from "../../src/emulator/state.js";
 import { createToolkit, type Toolkit } from "../../src/surfaces/toolkit.js";
 
 /** A sandboxed toolkit and its in-process emulator. */
-export async function sandbox(options: Record<string, unknown> = {}): Promise<{ tk: Toolkit; emu: Emulator }> {
-  const tk = createToolkit({ sandbox: options, audit: false });
+export async function sandbox(options?: Record<string, unknown>): Promise<{ tk: Toolkit; emu: Emulator }> {
+  const tk = createToolkit({ sandbox: options ?? true, audit: false });
   const emu = await tk.sandbox();
   assert.ok(emu);
   return { tk, emu };
