@@ -175,8 +175,14 @@ export const archiveWorkspace = defineOperation({
 
 async function reconcileCreate(input: Record<string, unknown>, read: ReadCall) {
   const page = (await read("ANTHROPIC_ADMINISTRATOR_LIST_WORKSPACES", { all: true, limit: 1000 })) as { data: Workspace[] };
-  // Newest last: a workspace created by the lost request is the newest one with that name.
-  const match = page.data.filter((w) => w.name === input.name && w.archived_at === null).at(-1);
+  // Names are not unique, so the other fields sent must match too; newest last, so a workspace
+  // the lost request made is the newest such one.
+  const { display_color, tags } = input as { display_color?: string | null; tags?: Record<string, string> | null };
+  const match = page.data
+    .filter((w) => w.name === input.name && w.archived_at === null)
+    .filter((w) => display_color == null || w.display_color.toLowerCase() === display_color.toLowerCase())
+    .filter((w) => Object.entries(tags ?? {}).every(([k, v]) => w.tags?.[k] === v))
+    .at(-1);
   return match ? { applied: true as const, data: match } : { applied: false as const };
 }
 

@@ -190,6 +190,7 @@ describe("workspaces", () => {
     const read = reader(tk);
     assert.deepEqual(await create.reconcile({ name: "Not there" }, read), { applied: false });
     const made = await ok<Workspace>(tk, "CREATE_WORKSPACE", { name: "Lost answer" });
+    assert.deepEqual(await create.reconcile({ name: "Lost answer", tags: { team: "other" } }, read), { applied: false });
     const found = await create.reconcile({ name: "Lost answer" }, read);
     assert.equal(found.applied, true);
     assert.equal(found.applied && (found.data as Workspace).id, made.id);
