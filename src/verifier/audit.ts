@@ -2,33 +2,47 @@ import type { AuditEntry } from "../audit/entry.js";
 import { redact, redactText } from "../audit/redact.js";
 import { type AuditWriter, createAuditWriter } from "../audit/writer.js";
 import type { CallContext, Runtime, Step } from "./context.js";
-import { asToolkitError } from "./errors.js";
+import { asToolkitError, ToolkitError, type ToolkitErrorInit } from "./errors.js";
 
 /**
  * The outermost step: every call, success or failure, becomes one JSON line in the audit log
  * (`options.audit.path`) with its input redacted. The Verifier's own reads are logged too,
- * marked `internal`. A failing log write warns once and never fails the call.
+ * marked `internal`. A failing log write warns once and never fails the call. Runs even with
+ * the log off, to redact key-shaped text from errors on their way out.
  */
 export const audit: Step = async (ctx, next) => {
   const config = ctx.runtime.options.audit;
-  if (config === false) return next();
   const started = ctx.runtime.now();
   let failure: unknown;
   try {
     await next();
   } catch (err) {
-    failure = err;
-    throw err;
+    failure = scrubbed(err);
+    throw failure;
   } finally {
-    const entry = entryOf(ctx, started, failure);
-    await writerOf(ctx.runtime, config.path)
-      .append(entry)
-      .catch((err: unknown) => {
-        const code = (err as { code?: string }).code ?? "write failed";
-        ctx.runtime.warnOnce("audit:write", `could not append to the audit log ${config.path} (${code}); calls go on unlogged.`);
-      });
+    if (config !== false) await write(ctx, config.path, started, failure);
   }
 };
+
+async function write(ctx: CallContext, path: string, started: number, failure: unknown): Promise<void> {
+  await writerOf(ctx.runtime, path)
+    .append(entryOf(ctx, started, failure))
+    .catch((err: unknown) => {
+      const code = (err as { code?: string }).code ?? "write failed";
+      ctx.runtime.warnOnce("audit:write", `could not append to the audit log ${path} (${code}); calls go on unlogged.`);
+    });
+}
+
+/**
+ * The last guard on the way out: an error whose text carries a key-shaped string (an API message
+ * echoing a pasted key, say) leaves with it redacted.
+ */
+function scrubbed(err: unknown): unknown {
+  if (!(err instanceof ToolkitError)) return err;
+  const text = JSON.stringify(err.toJSON());
+  if (redactText(text) === text) return err;
+  return new ToolkitError({ ...(redact(err.toJSON()) as ToolkitErrorInit), not_sent: err.not_sent });
+}
 
 function writerOf(runtime: Runtime, path: string): AuditWriter {
   const id = `audit:writer:${path}`;

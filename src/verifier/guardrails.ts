@@ -1,3 +1,4 @@
+import { redact } from "../audit/redact.js";
 import { effectOf, pathParams, toHttpRequest } from "../operations/derive.js";
 import { findOperation, operations } from "../operations/index.js";
 import type { AnyOperation } from "../operations/types.js";
@@ -54,9 +55,12 @@ function denied(message: string, hint: string): ToolkitError {
   return new ToolkitError({ type: "policy_denied", message, retryable: false, hint });
 }
 
-/** Only fields that go on the wire, split as the transport will split them. */
+/**
+ * Only fields that go on the wire, split as the transport will split them. Key-shaped strings
+ * are shown redacted: previews end up in agent transcripts and logs.
+ */
 export function requestOf(op: AnyOperation, input: Record<string, unknown>): RequestPreview {
-  const parts = toHttpRequest(op, input);
+  const parts = redact(toHttpRequest(op, input)) as ReturnType<typeof toHttpRequest>;
   const preview: RequestPreview = { method: parts.method, path: parts.path };
   if (parts.query) preview.query = parts.query;
   if (parts.body) preview.body = parts.body;

@@ -1,3 +1,4 @@
+import { redactText } from "../audit/redact.js";
 import type { CallContext, Runtime } from "./context.js";
 import { ToolkitError } from "./errors.js";
 
@@ -44,7 +45,9 @@ export async function checkModelId(ctx: CallContext): Promise<void> {
     if (isKnown(model, list.ids)) return;
   }
   const suggestions = nearest(model, list.ids, 3);
-  const shown = model.length > 60 ? `${model.slice(0, 57)}…` : model;
+  // The id is echoed so the caller sees the typo, but never a pasted key, and never at length.
+  const clean = redactText(model);
+  const shown = clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
   throw new ToolkitError({
     type: "invalid_input",
     message: `Unknown model ${JSON.stringify(shown)}: it is not in the current model list. Nearest current ids: ${suggestions.join(", ")}. Nothing was sent.`,

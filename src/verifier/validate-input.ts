@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { CONTROL_FIELDS, toolInputSchema } from "../operations/tool-input.js";
-import type { CallControl, Step } from "./context.js";
+import { pathParams } from "../operations/derive.js";
+import type { CallContext, CallControl, Step } from "./context.js";
 import { type InputIssue, ToolkitError } from "./errors.js";
 import { checkModelId, rememberModelList } from "./model-ids.js";
 
@@ -26,11 +27,30 @@ export const validateInput: Step = async (ctx, next) => {
   }
   ctx.input = input;
   ctx.control = { ...ctx.control, ...control };
+  refuseKeysInPath(ctx);
   await checkModelId(ctx);
   const startedWithCursor = input.before_id !== undefined || input.after_id !== undefined;
   await next();
   rememberModelList(ctx, startedWithCursor);
 };
+
+/**
+ * A secret key pasted where an id belongs (`api_key_id: "sk-ant-…"`) would travel in the URL and
+ * land in server and proxy logs: refuse it before sending.
+ */
+function refuseKeysInPath(ctx: CallContext): void {
+  for (const name of pathParams(ctx.op)) {
+    const value = ctx.input[name];
+    if (typeof value !== "string" || !/sk-ant-/.test(value)) continue;
+    throw new ToolkitError({
+      type: "invalid_input",
+      message: `Invalid input for ${ctx.op.tool}: ${name} looks like a secret API key, not an id. Nothing was sent.`,
+      issues: [{ path: name, expected: "an object id (such as apikey_…)", received: "a secret key (redacted)", message: "looks like a secret key" }],
+      retryable: false,
+      hint: "Pass the id from a LIST call, never the key itself; consider rotating a key that was pasted into a prompt.",
+    });
+  }
+}
 
 function toIssue(issue: z.core.$ZodIssue): InputIssue {
   const path = issue.path.map(String).join(".");

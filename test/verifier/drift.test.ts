@@ -98,7 +98,7 @@ describe("drift in the pipeline", () => {
     assert.equal(result.error.type, "schema_drift");
     assert.equal(result.error.retryable, false);
     assert.match(result.error.message, /pricing_tier/);
-    assert.equal((result.error.details?.drift as unknown[]).length, 2);
+    assert.equal((result.error.details?.drift as unknown[] | undefined)?.length, 2);
   });
 
   it("reports no drift on the emulator's own answers", async () => {

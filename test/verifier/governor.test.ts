@@ -69,7 +69,10 @@ describe("FairQueue", () => {
     const order: number[] = [];
     const a = await queue.acquire();
     const b = await queue.acquire();
-    const waiters = [3, 4, 5].map((n) => queue.acquire().then((release) => (order.push(n), release)));
+    const waiters = [3, 4, 5].map((n) => queue.acquire().then((release) => {
+      order.push(n);
+      return release;
+    }));
     assert.deepEqual(queue.size, { active: 2, queued: 3 });
     a();
     b();
