@@ -119,6 +119,54 @@ describe("Streamable HTTP server", () => {
   });
 });
 
+describe("HTTP sessions", () => {
+  it("answers an unknown session id with 404 so the client initializes again", async () => {
+    const toolkit = createToolkit({ sandbox: true, audit: false });
+    const server = await startHttpServer({ toolkit, port: 0 });
+    const auth = { authorization: `Bearer ${server.token}` };
+    const init = await post(server, "/mcp", auth);
+    assert.equal(init.status, 200);
+    assert.match(String(init.headers["mcp-session-id"]), /^[0-9a-f-]{36}$/);
+    const list = { jsonrpc: "2.0", id: 2, method: "tools/list" };
+    const stale = await post(server, "/mcp", { ...auth, "mcp-session-id": "00000000-0000-0000-0000-000000000000" }, list);
+    assert.equal(stale.status, 404);
+    const noInit = await post(server, "/mcp", auth, list);
+    assert.equal(noInit.status, 400);
+    await server.close();
+    await toolkit.close();
+  });
+
+  it("keeps at most maxSessions open, closing the least recently used", async () => {
+    const toolkit = createToolkit({ sandbox: true, audit: false });
+    const server = await startHttpServer({ toolkit, port: 0, maxSessions: 2 });
+    const auth = { authorization: `Bearer ${server.token}` };
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(String((await post(server, "/mcp", auth)).headers["mcp-session-id"]));
+    const ping = { jsonrpc: "2.0", id: 9, method: "ping" };
+    const protocol = { "mcp-protocol-version": "2025-06-18" };
+    assert.equal((await post(server, "/mcp", { ...auth, ...protocol, "mcp-session-id": ids[0] }, ping)).status, 404);
+    assert.equal((await post(server, "/mcp", { ...auth, ...protocol, "mcp-session-id": ids[2] }, ping)).status, 200);
+    await server.close();
+    await toolkit.close();
+  });
+
+  it("serves stateless mode too (no session id, a fresh server per request)", async () => {
+    const toolkit = createToolkit({ sandbox: true, audit: false });
+    const server = await startHttpServer({ toolkit, port: 0, stateless: true });
+    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${server.token}` } },
+    });
+    const client = new Client({ name: "test", version: "0" });
+    await client.connect(transport);
+    assert.equal(transport.sessionId, undefined);
+    const result = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_LIST_MODELS", arguments: { limit: 1 } });
+    assert.equal((result.structuredContent as { data: unknown[] }).data.length, 1);
+    await client.close();
+    await server.close();
+    await toolkit.close();
+  });
+});
+
 describe("binding rules", () => {
   it("refuses a non-loopback address without both a token and allowNonLoopback", async () => {
     const toolkit = createToolkit({ sandbox: true, audit: false });

@@ -14,6 +14,7 @@ import {
   tokenMatches,
 } from "./guard.js";
 import { createMcpServer } from "./server.js";
+import { SessionStore } from "./sessions.js";
 
 export interface HttpServerOptions {
   toolkit: Toolkit;
@@ -34,6 +35,13 @@ export interface HttpServerOptions {
    * clients that cannot set headers, such as the MCP Inspector 0.15 CLI.
    */
   allowQueryToken?: boolean;
+  /**
+   * Stateless mode: a fresh server per request and no `mcp-session-id` (simplest to scale out,
+   * about 2 ms more per call). Default: sessions, one server per client, bounded and expiring.
+   */
+  stateless?: boolean;
+  /** Most open sessions (default 256). */
+  maxSessions?: number;
 }
 
 export interface HttpServerHandle {
@@ -48,10 +56,9 @@ export interface HttpServerHandle {
 }
 
 /**
- * Streamable HTTP MCP server at `/mcp` (stateless: every POST gets its own server and
- * transport, answered as JSON; no session to track or leak), plus an unauthenticated
- * `/healthz`. Every request to `/mcp` is checked in this order: Host (421), Origin (403),
- * bearer token (401).
+ * Streamable HTTP MCP server at `/mcp` (session mode by default, answers as JSON rather than
+ * SSE since every tool call is one request and one answer), plus an unauthenticated `/healthz`.
+ * Every request to `/mcp` is checked in this order: Host (421), Origin (403), bearer token (401).
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<HttpServerHandle> {
   const host = options.host ?? "127.0.0.1";
@@ -67,6 +74,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const tokenGenerated = !options.token;
   const token = options.token ?? generateToken();
   const catalog = buildCatalog(options.toolkit);
+  const sessions =
+    options.stateless === true
+      ? undefined
+      : new SessionStore({ createServer: () => createMcpServer(options.toolkit, { catalog }), maxSessions: options.maxSessions });
   const policy: RebindingPolicy = { host, port: 0, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins };
 
   const handle = async (request: Request): Promise<Response> => {
@@ -87,6 +98,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         "www-authenticate": 'Bearer realm="anthropic-admin"',
       });
     }
+    if (sessions) return sessions.handle(request);
     const server = createMcpServer(options.toolkit, { catalog });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
@@ -110,6 +122,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
         tokenGenerated,
         close: () =>
           new Promise<void>((done) => {
+            void sessions?.close();
             server.close(() => done());
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
