@@ -50,7 +50,9 @@ export function createRateLimitHook(services: Map<string, unknown>, initial: Rat
 
   const service: RateLimitService = {
     setLimits: (s) => {
-      settings = normalise({ ...settings, ...s });
+      // A new requests-per-second limit replaces the old pace and burst, and turns enforcement on.
+      const base = s.requestsPerSecond !== undefined ? { ...settings, requestsPerMinute: undefined, burst: undefined, enforce: undefined } : settings;
+      settings = normalise({ ...base, ...s });
       buckets = new Map();
     },
     limits: () => ({ ...settings }),
