@@ -56,7 +56,13 @@ export function createFaultHook(services: Map<string, unknown>): EmulatorHook {
 async function act(fault: Fault, ctx: HookContext, svc: FaultService, body: unknown, secret?: string): Promise<Response | undefined> {
   switch (fault.kind) {
     case "latency":
-      await svc.sleep(fault.ms, ctx.request.signal);
+      try {
+        await svc.sleep(fault.ms, ctx.request.signal);
+      } catch (err) {
+        // The client gave up while we waited: nobody reads this answer; end quietly, unapplied.
+        if (ctx.request.signal.aborted) return resetResponse();
+        throw err;
+      }
       return undefined;
     case "status":
       throw statusError(fault);

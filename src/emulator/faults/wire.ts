@@ -38,7 +38,10 @@ function terminatedError(): TypeError {
 export function inProcessFetch(handle: (request: Request) => Response | Promise<Response>): typeof fetch {
   return async (input, init) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    const response = await raceAbort(Promise.resolve(handle(request)), request.signal);
+    // Watch the caller's own signal: undici links a Request's signal to it only weakly, so under
+    // GC pressure the derived signal (and a request hung on it) could vanish and never abort.
+    const signal = init?.signal ?? request.signal;
+    const response = await raceAbort(Promise.resolve(handle(request)), signal, request);
     const fault = response.headers.get(WIRE_FAULT_HEADER);
     if (fault === "reset") throw connectionResetError();
     if (fault === "truncate") return cutShort(response);
@@ -60,11 +63,12 @@ async function cutShort(response: Response): Promise<Response> {
   return new Response(body, { status: response.status, headers });
 }
 
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
+/** Settles with `work`, or rejects with the signal's reason once it aborts. */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal, request: Request): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    // Holding `request` here keeps its derived signal alive, so the emulator side sees the abort too.
+    const onAbort = () => reject(signal.reason ?? request.signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
