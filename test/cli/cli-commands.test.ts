@@ -98,7 +98,10 @@ describe("anthropic-admin commands (in-process)", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /dry run: would send POST \/v1\/organizations\/workspaces/);
     const j = await json(["workspaces", "create", "--name", "Research 2", "--dry-run"]);
-    assert.deepEqual({ method: j.method, path: j.path, body: j.body }, { method: "POST", path: "/v1/organizations/workspaces", body: { name: "Research 2" } });
+    assert.equal(j.dry_run, true);
+    assert.deepEqual({ method: j.request.method, path: j.request.path, body: j.request.body }, { method: "POST", path: "/v1/organizations/workspaces", body: { name: "Research 2" } });
+    const after = await json(["workspaces", "list"]);
+    assert.ok(!after.data.some((w: { name: string }) => w.name === "Research 2"));
   });
 
   it("judges the effect from the arguments: archiving a key needs --yes, deactivating does not", async () => {
