@@ -305,4 +305,30 @@ describe("wire faults over a real socket", () => {
       await server.close();
     }
   });
+
+  it("through the toolkit: a reset after a write over a socket is reconciled, not resent", async () => {
+    const server = await startEmulatorServer({ port: 0 });
+    try {
+      const { faultService } = await import("../../src/emulator/faults/service.js");
+      const { createToolkit } = await import("../../src/surfaces/toolkit.js");
+      faultService(server.emulator.services).add(once("CREATE_WORKSPACE", { kind: "reset", phase: "after" }));
+      const toolkit = createToolkit({
+        baseURL: server.url,
+        apiKey: server.emulator.apiKey,
+        adminKey: server.emulator.adminKey,
+        audit: false,
+        sleep: async () => {},
+        warn: () => {},
+      });
+      assert.deepEqual(seen(await toolkit.run(WRITE, { name: "over a socket" })), {
+        ok: true,
+        attempts: 1,
+        outcome: "applied",
+        reconciliations: ["applied"],
+      });
+      assert.equal(server.emulator.state.workspaces.all().filter((w) => w.name === "over a socket").length, 1);
+    } finally {
+      await server.close();
+    }
+  });
 });
