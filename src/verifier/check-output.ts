@@ -5,7 +5,7 @@ import { ToolkitError } from "./errors.js";
 /**
  * Checks a success body against the operation's output schema. Tolerant mode (default) keeps the
  * data as the server sent it (unknown fields and values included), reports findings in
- * `meta.drift` and warns once per tool and drift kind per toolkit; strict mode fails the call
+ * `meta.drift` and warns once per drift kind per toolkit; strict mode fails the call
  * with `schema_drift` (for tests and CI).
  */
 export const checkOutput: Step = async (ctx, next) => {
@@ -28,8 +28,8 @@ export const checkOutput: Step = async (ctx, next) => {
       for (const kind of new Set(findings.map((f) => f.kind))) {
         const first = findings.filter((f) => f.kind === kind);
         ctx.runtime.warnOnce(
-          `drift:${ctx.op.tool}:${kind}`,
-          `schema drift (${kind.replaceAll("_", " ")}) in ${ctx.op.tool}: ${first.map((f) => `${f.path || "(body)"}: ${f.detail}`).join("; ")}. The data is kept; later findings of this kind appear in meta.drift only.`,
+          `drift:${kind}`,
+          `schema drift (${kind.replaceAll("_", " ")}) in ${ctx.op.tool}: ${first.map((f) => `${f.path || "(body)"}: ${f.detail}`).join("; ")}. The data is kept; later drift of this kind, in any tool, is reported in meta.drift only.`,
         );
       }
     }
