@@ -71,6 +71,20 @@ describe("MCP server over the in-memory transport", () => {
     assert.ok(page.data.length > 2);
   });
 
+  it("reports walk progress to a client that asks for it", async () => {
+    const seen: { progress: number; message?: string }[] = [];
+    const result = await client.callTool({ name: LIST_MODELS, arguments: { all: true, limit: 2 } }, undefined, {
+      onprogress: (p) => seen.push(p),
+    });
+    const items = (result.structuredContent as { data: unknown[] }).data.length;
+    assert.ok(seen.length >= 2, `progress notifications: ${seen.length}`);
+    assert.deepEqual(
+      seen.map((p) => p.progress),
+      seen.map((_, i) => i + 1),
+    );
+    assert.match(seen.at(-1)?.message ?? "", new RegExp(`${items} items`));
+  });
+
   it("returns invalid input as an isError result naming each field", async () => {
     const result = await client.callTool({ name: LIST_MODELS, arguments: { limit: 0, bogus: 1 } });
     assert.equal(result.isError, true);

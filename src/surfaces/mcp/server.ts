@@ -50,7 +50,20 @@ export function createMcpServer(toolkit: Toolkit, options: McpServerOptions = {}
         isError: true,
       };
     }
-    const result = await toolkit.run(name, args ?? {}, { signal: extra.signal });
+    const progressToken = request.params._meta?.progressToken;
+    // Walks over many pages report each page to clients that asked for progress.
+    const onProgress =
+      progressToken === undefined
+        ? undefined
+        : (pages: number, items: number) => {
+            void extra
+              .sendNotification({
+                method: "notifications/progress",
+                params: { progressToken, progress: pages, message: `${pages} page${pages === 1 ? "" : "s"}, ${items} items so far` },
+              })
+              .catch(() => {});
+          };
+    const result = await toolkit.run(name, args ?? {}, { signal: extra.signal, onProgress });
     return toMcpResult(result);
   });
 
