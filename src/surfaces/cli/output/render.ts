@@ -33,13 +33,35 @@ function isScalar(v: unknown): boolean {
 
 function format(key: string, value: unknown, now: number, short = false): string {
   if (key.endsWith("_at") && typeof value === "string") return humanDate(value, now, true, short);
-  return cell(value);
+  return summarize(value) ?? cell(value);
+}
+
+/**
+ * A nested value as one readable cell, or undefined when it has no short form: lists of
+ * scalars joined, objects by their display name or name.
+ */
+function summarize(value: unknown): string | undefined {
+  if (isScalar(value)) return cell(value);
+  if (Array.isArray(value) && value.every(isScalar)) return value.map(cell).join(", ");
+  if (value && typeof value === "object") {
+    const o = value as Obj;
+    const label = o.display_name ?? o.name;
+    if (typeof label === "string") return label;
+  }
+  return undefined;
+}
+
+/** Items carrying `limits: [{type, value}]` (rate limits) get one table row per limit. */
+function limitsOf(item: Obj): { type: string; value: unknown }[] | undefined {
+  const limits = item.limits;
+  if (!Array.isArray(limits) || !limits.every((l) => l && typeof l === "object" && "type" in l && "value" in l)) return undefined;
+  return limits as { type: string; value: unknown }[];
 }
 
 function listColumns(items: Obj[]): string[] {
   const keys: string[] = [];
   for (const item of items.slice(0, 20)) {
-    for (const [k, v] of Object.entries(item)) if (!keys.includes(k) && !HIDDEN.has(k) && isScalar(v)) keys.push(k);
+    for (const [k, v] of Object.entries(item)) if (!keys.includes(k) && !HIDDEN.has(k) && summarize(v) !== undefined) keys.push(k);
   }
   const rank = (k: string) => {
     const i = PREFERRED.indexOf(k);
@@ -53,10 +75,17 @@ function renderList(page: Obj, meta: CallMeta | undefined, now: number): string 
   const items = page.data as Obj[];
   if (items.length === 0) return "(none)";
   const columns = listColumns(items);
+  const withLimits = items.every((it) => limitsOf(it) !== undefined);
+  const rows = items.flatMap((it) => {
+    const base = columns.map((c) => format(c, it[c], now, true));
+    if (!withLimits) return [base];
+    return (limitsOf(it) ?? []).map((l, i) => [...(i === 0 ? base : base.map(() => "")), l.type, cell(l.value)]);
+  });
+  const headers = [...columns, ...(withLimits ? ["limit", "value"] : [])];
   const table = columns.length
     ? renderTable(
-        columns.map((c) => ({ header: c })),
-        items.map((it) => columns.map((c) => format(c, it[c], now, true))),
+        headers.map((c) => ({ header: c, right: c === "value" })),
+        rows,
       )
     : items.map((it) => JSON.stringify(it)).join("\n");
   const lines = [table, `${items.length} item${items.length === 1 ? "" : "s"}${meta?.pages ? ` from ${meta.pages} page${meta.pages === 1 ? "" : "s"}` : ""}`];
