@@ -137,6 +137,13 @@ describe("anthropic-admin commands (in-process)", () => {
     assert.equal(types[types.length - 1], "message_stop");
   });
 
+  it("shows rate limits one row per limit, groups by name", async () => {
+    const r = await runCli([...S, "rate-limits", "list"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^id\s+group\s+models\s+group_type\s+limit\s+value$/m);
+    assert.match(r.stdout, /^\s+output_tokens_per_minute\s+[\d,]+$/m);
+  });
+
   it("counts tokens for a prompt", async () => {
     const r = await json(["messages", "count-tokens", "--model", "claude-sonnet-5-5", "count these words"]);
     assert.ok(r.input_tokens > 0);
