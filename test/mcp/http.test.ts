@@ -110,6 +110,11 @@ describe("Streamable HTTP server", () => {
       assert.ok(tools.some((t) => t.name === "ANTHROPIC_ADMINISTRATOR_LIST_MODELS"));
       const result = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_LIST_MODELS", arguments: { limit: 3 } });
       assert.equal((result.structuredContent as { data: unknown[] }).data.length, 3);
+      // JSON answers carry no progress notifications, but asking for them must not break the call.
+      const walked = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_LIST_MODELS", arguments: { all: true, limit: 5 } }, undefined, {
+        onprogress: () => {},
+      });
+      assert.ok((walked.structuredContent as { data: unknown[] }).data.length > 5);
       const bad = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_LIST_MODELS", arguments: { limit: "x" } });
       assert.equal(bad.isError, true);
       assert.match(JSON.stringify(bad.content), /limit: expected number/);
