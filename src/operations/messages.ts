@@ -200,6 +200,7 @@ export const createMessage = defineOperation({
   output: MessageSchema,
   effect: "write",
   idempotent: false,
+  resendSafe: true,
   streams: true,
   description:
     "Send a conversation to a Claude model and get its reply (text and, when tools are given, tool_use blocks), with stop_reason and token usage. Use for any generation task; set tools and tool_choice for structured output. Known failures: a stale model id gives not_found_error (take ids from LIST_MODELS); max_tokens above the model's limit or a malformed turn order gives invalid_request_error; overloaded_error (529) and rate_limit_error (429) are retried by the toolkit. Each call is billed. Needs the standard API key (ANTHROPIC_API_KEY).",

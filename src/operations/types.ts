@@ -54,6 +54,12 @@ export interface Operation<
   /** True when repeating the call cannot change the outcome (reads, set-to-value updates, deletes). */
   idempotent: boolean;
   reconcile?: Reconcile;
+  /**
+   * A write that may be sent again after an ambiguous failure because a duplicate changes no
+   * organization state (a second Messages completion costs only its tokens; the official SDKs
+   * resend it too). Streamed requests are never resent.
+   */
+  resendSafe?: boolean;
   pagination?: Pagination;
   /** Written for a model: what, when, and known failure modes. */
   description: string;

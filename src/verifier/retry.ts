@@ -19,7 +19,8 @@ export const retryAndReconcile: Step = async (ctx, next) => {
   const { runtime } = ctx;
   const policy = runtime.options.retry;
   const write = effectOf(ctx.op, ctx.input) !== "read";
-  const guarded = write && !ctx.op.idempotent;
+  // A resend-safe write (a Messages completion) is retried like a read, unless it streams.
+  const guarded = write && !ctx.op.idempotent && !(ctx.op.resendSafe && ctx.input.stream !== true);
   const started = runtime.now();
   let mayHaveApplied = false;
   for (let attempt = 1; ; attempt++) {

@@ -126,10 +126,18 @@ describe("safe writes: when the outcome cannot be known", () => {
     assert.equal(named(s, "unknowable").length, 1);
   });
 
-  it("a non-idempotent write without reconcile (CREATE_MESSAGE) is never resent after an ambiguous failure", async () => {
+  it("a resend-safe write (CREATE_MESSAGE) is resent after an ambiguous failure: a duplicate costs only tokens", async () => {
     const s = await sandbox();
     s.faults.add(on("CREATE_MESSAGE", { kind: "status", status: 500, phase: "after" }));
     const input = { model: "claude-haiku-4-5", max_tokens: 16, messages: [{ role: "user", content: "hi" }] };
+    const r = ok(await s.toolkit.run(T("CREATE_MESSAGE"), input));
+    assert.deepEqual([r.meta.attempts, r.meta.outcome], [2, "applied"]);
+  });
+
+  it("a streamed CREATE_MESSAGE is never resent after an ambiguous failure", async () => {
+    const s = await sandbox();
+    s.faults.add(on("CREATE_MESSAGE", { kind: "status", status: 500 }));
+    const input = { model: "claude-haiku-4-5", max_tokens: 16, stream: true, messages: [{ role: "user", content: "hi" }] };
     const r = fail(await s.toolkit.run(T("CREATE_MESSAGE"), input));
     assert.equal(r.error.type, "outcome_unknown");
     assert.equal(r.meta?.attempts, 1);
