@@ -13,3 +13,4 @@ export type { CallMeta, DriftFinding } from "./verifier/context.js";
 export { type ErrorBody, type InputIssue, ToolkitError, type ToolkitErrorType } from "./verifier/errors.js";
 export type { KeySource } from "./verifier/key-source.js";
 export type { Policy, ToolkitOptions } from "./verifier/options.js";
+export { searchAudit, tailAudit } from "./audit/reader.js";

@@ -106,7 +106,8 @@ async function parseInput(op: AnyOperation, request: Request, params: Record<str
   } else {
     fields = coerceQuery(new URL(request.url), op.input.shape);
   }
-  for (const [k, v] of Object.entries(params)) fields[k] = decodeURIComponent(v);
+  // hono has already decoded path params; decoding again would change ids containing `%`.
+  for (const [k, v] of Object.entries(params)) fields[k] = v;
   const parsed = op.input.safeParse(fields);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -70,6 +70,15 @@ describe("createToolkit().run", () => {
     assert.equal(result.error.retryable, false);
   });
 
+  it("sends ids with reserved characters encoded once, and the emulator decodes them once", async () => {
+    const { toolkit } = countingSandbox();
+    const result = await toolkit.run("ANTHROPIC_ADMINISTRATOR_GET_MODEL", { model_id: "odd%41/id" });
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.error.status, 404);
+    assert.equal(result.error.message, "model: odd%41/id");
+  });
+
   it("answers an unknown tool with an error result, not a throw", async () => {
     const { toolkit } = countingSandbox();
     const result = await toolkit.run("ANTHROPIC_ADMINISTRATOR_NOPE", {});
