@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { networkInterfaces } from "node:os";
 
 const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 
@@ -31,7 +32,7 @@ export interface RebindingPolicy {
   /** The bound address and port (the Host header may name them). */
   host: string;
   port: number;
-  /** Extra Host header values to accept (`name` or `name:port`), e.g. a LAN name when bound to 0.0.0.0. */
+  /** Extra Host header values to accept (`name`, with or without the port), e.g. a LAN name when bound to 0.0.0.0. */
   allowedHosts?: string[];
   /** Browser origins allowed to call, e.g. `https://app.example.com`; loopback origins are always allowed. */
   allowedOrigins?: string[];
@@ -52,7 +53,10 @@ export function hostAllowed(hostHeader: string | null | undefined, policy: Rebin
     accepted.add(name);
     accepted.add(`${name}:${policy.port}`);
   }
-  for (const extra of policy.allowedHosts ?? []) accepted.add(extra.toLowerCase());
+  for (const extra of policy.allowedHosts ?? []) {
+    accepted.add(extra.toLowerCase());
+    accepted.add(`${extra.toLowerCase()}:${policy.port}`);
+  }
   return accepted.has(value);
 }
 
@@ -82,4 +86,12 @@ export function originAllowed(origin: string | null | undefined, policy: Rebindi
 /** `0.0.0.0` and `::` listen on every interface. */
 export function isWildcard(host: string): boolean {
   return host === "0.0.0.0" || host === "::" || host === "[::]";
+}
+
+/** This machine's interface addresses as Host header values (IPv6 in brackets): what a wildcard bind answers on. */
+export function interfaceHosts(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined)
+    .map((a) => (a.family === "IPv6" ? `[${a.address.split("%")[0]}]` : a.address));
 }

@@ -8,7 +8,9 @@ import {
   bearerOf,
   generateToken,
   hostAllowed,
+  interfaceHosts,
   isLoopbackHost,
+  isWildcard,
   originAllowed,
   type RebindingPolicy,
   tokenMatches,
@@ -78,7 +80,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     options.stateless === true
       ? undefined
       : new SessionStore({ createServer: () => createMcpServer(options.toolkit, { catalog }), maxSessions: options.maxSessions });
-  const policy: RebindingPolicy = { host, port: 0, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins };
+  // A wildcard bind answers on every interface: their addresses are legitimate Host values.
+  const allowedHosts = [...(options.allowedHosts ?? []), ...(isWildcard(host) ? interfaceHosts() : [])];
+  const policy: RebindingPolicy = { host, port: 0, allowedHosts, allowedOrigins: options.allowedOrigins };
 
   const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
