@@ -18,8 +18,11 @@ async function tempDir(): Promise<string> {
 }
 
 describe("anthropic-admin emulator, audit and agent", () => {
-  it("starts the emulator, prints its URL and keys, and the CLI works against it with those", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/surfaces/cli/bin.ts", "emulator", "--port", "0"], {
+  it("starts the emulator with fault rules, prints its URL and keys, and the CLI works against it with those", async () => {
+    const faults = join(await tempDir(), "faults.json");
+    const rule = { match: { tool: "GET_ORGANIZATION" }, fault: { kind: "status", status: 503, x_should_retry: false, message: "injected outage" } };
+    await writeFile(faults, JSON.stringify([rule]));
+    const child = spawn(process.execPath, ["--import", "tsx", "src/surfaces/cli/bin.ts", "emulator", "--port", "0", "--faults", faults], {
       cwd: ROOT,
       env: cleanEnv(),
       stdio: ["ignore", "pipe", "pipe"],
@@ -38,11 +41,16 @@ describe("anthropic-admin emulator, audit and agent", () => {
       const adminKey = /admin: {4}(\S+)/.exec(text)?.[1];
       assert.ok(url && apiKey && adminKey, text);
       assert.match(text, /Emulator keys \(demo keys accepted by this emulator only/);
+      assert.match(text, /Fault rules loaded: 1/);
       assert.match(text, new RegExp(`ANTHROPIC_BASE_URL=${url} ANTHROPIC_API_KEY=`));
       const env = cleanEnv({ ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: apiKey, ANTHROPIC_ADMIN_KEY: adminKey });
       const models = await spawnCli(["--no-audit", "--json", "models", "list", "--limit", "2"], { env });
       assert.equal(models.code, 0, models.stderr);
       assert.equal(JSON.parse(models.stdout).data.length, 2);
+      // The injected 503 (not retryable) is a server failure: exit 5.
+      const outage = await spawnCli(["--no-audit", "organization", "get"], { env });
+      assert.equal(outage.code, 5, outage.stderr);
+      assert.match(outage.stderr, /503: injected outage/);
       const wrong = await spawnCli(["--no-audit", "organization", "get"], { env: { ...env, ANTHROPIC_ADMIN_KEY: "sk-ant-admin01-wrong" } });
       assert.equal(wrong.code, 3);
       assert.match(wrong.stderr, /authentication_error 401/);
