@@ -25,7 +25,9 @@ function median(xs: number[]): number {
 function interleaved(commands: [string, string[]][], runs: number): number[] {
   const times = commands.map(() => [] as number[]);
   for (const [c, a] of commands) timeOnce(c, a); // warm the file cache
-  for (let i = 0; i < runs; i++) commands.forEach(([c, a], k) => times[k].push(timeOnce(c, a)));
+  for (let i = 0; i < runs; i++) {
+    for (const [k, [c, a]] of commands.entries()) times[k].push(timeOnce(c, a));
+  }
   return times.map(median);
 }
 
