@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { worstEffect } from "../../operations/derive.js";
 import { toolInputSchema } from "../../operations/tool-input.js";
 import type { AnyOperation } from "../../operations/types.js";
+import { EXAMPLES } from "./examples.js";
 import { FlagValueError } from "./fields.js";
 import type { GlobalOptions } from "./global-options.js";
 import { type CliIo, readStdin } from "./io.js";
@@ -25,9 +26,10 @@ export function addOperationCommand(group: Command, op: AnyOperation, io: CliIo)
     cmd.argument(`[${name}]`, text);
   }
   for (const { option } of flags.options) cmd.addOption(option);
+  const examples = EXAMPLES[op.tool];
   cmd.addHelpText(
     "after",
-    `\nTool: ${op.tool}   ${op.method} ${op.path}\nNeeds: ${KEY_NAME[op.key]}   Effect: ${effectText(op)}${
+    `${examples ? `\nExamples:\n${examples.map((e) => `  ${e}`).join("\n")}\n` : ""}\nTool: ${op.tool}   ${op.method} ${op.path}\nNeeds: ${KEY_NAME[op.key]}   Effect: ${effectText(op)}${
       worstEffect(op) === "destructive" ? " (needs --yes; without it, a preview)" : ""
     }`,
   );

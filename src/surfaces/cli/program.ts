@@ -6,6 +6,7 @@ import { addCallCommand } from "./commands/call.js";
 import { addEmulatorCommand } from "./commands/emulator.js";
 import { addMcpCommands } from "./commands/mcp.js";
 import { addToolsCommand } from "./commands/tools.js";
+import { ROOT_HELP_AFTER } from "./examples.js";
 import { addGlobalOptions } from "./global-options.js";
 import type { CliIo } from "./io.js";
 import { addOperationCommand } from "./operation-command.js";
@@ -37,7 +38,8 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .helpCommand(false);
+    .helpCommand(false)
+    .addHelpText("after", ROOT_HELP_AFTER);
   addGlobalOptions(program);
   const groups = new Map<string, Command>();
   for (const op of operations) {
