@@ -6,7 +6,7 @@ export interface LintIssue {
   format: ToolFormat;
   /** Where in the definition: `name`, `input`, `input.properties.limit`, `output.$ref`… */
   where: string;
-  rule: "name" | "top_level_type" | "top_level_combinator" | "ref" | "description" | "shape";
+  rule: "name" | "top_level_type" | "top_level_combinator" | "ref" | "description" | "shape" | "strict";
   message: string;
 }
 
@@ -46,7 +46,8 @@ function partsOf(format: ToolFormat, def: Json): Parts {
  * accepts: names ≤ 64 characters of `[a-zA-Z0-9_-]`, a description, input schemas with
  * top-level `type: "object"`, no top-level `oneOf`/`anyOf`/`allOf`, no `$ref` anywhere,
  * and a description on every top-level property (the fields a model fills in).
- * Output schemas (MCP `outputSchema`) must be objects without `$ref`.
+ * Output schemas (MCP `outputSchema`) must be objects without `$ref`. Tools exported with
+ * `strict: true` (openai-strict) must also meet OpenAI's strict-mode rules.
  */
 export function lintToolDefinitions(format: ToolFormat, definitions: readonly unknown[]): LintIssue[] {
   if (!(TOOL_FORMATS as readonly string[]).includes(format)) throw new Error(`Unknown tool format ${format}`);
@@ -65,6 +66,7 @@ export function lintToolDefinitions(format: ToolFormat, definitions: readonly un
       add("description", "description", "the tool has no description");
     }
     lintObjectSchema(parts.input, "input", add, true);
+    if (format === "openai-strict" && ((def.function ?? {}) as Json).strict === true) lintStrict(parts.input, "input", add);
     if (format === "mcp" || format === "json-schema") lintObjectSchema(parts.output, "output", add, false);
   }
   return issues;
@@ -94,6 +96,28 @@ function lintObjectSchema(
       add(`${where}.properties.${name}`, "description", `property "${name}" has no description`);
     }
   }
+}
+
+/**
+ * OpenAI strict mode: every object closed (`additionalProperties: false`) with every property
+ * required, and no `oneOf`/`allOf`/`not` anywhere (it knows only `anyOf`).
+ */
+function lintStrict(value: unknown, path: string, add: (where: string, rule: LintIssue["rule"], message: string) => void): void {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) lintStrict(v, `${path}[${i}]`, add);
+    return;
+  }
+  if (!value || typeof value !== "object") return;
+  const node = value as Json;
+  if (node.type === "object" || node.properties) {
+    if (node.additionalProperties !== false) add(path, "strict", `strict mode needs additionalProperties: false at ${path}`);
+    const required = new Set((node.required as string[] | undefined) ?? []);
+    const missing = Object.keys((node.properties ?? {}) as Json).filter((k) => !required.has(k));
+    if (missing.length > 0) add(path, "strict", `strict mode needs every property required at ${path}: ${missing.join(", ")}`);
+  }
+  for (const c of ["oneOf", "allOf", "not"]) if (c in node) add(`${path}.${c}`, "strict", `strict mode does not support ${c} (at ${path})`);
+  for (const [k, v] of Object.entries(node)) if (k !== "properties") lintStrict(v, `${path}.${k}`, add);
+  for (const [k, v] of Object.entries((node.properties ?? {}) as Json)) lintStrict(v, `${path}.properties.${k}`, add);
 }
 
 function refPaths(value: unknown, path: string, found: string[] = []): string[] {

@@ -61,7 +61,7 @@ export function toolDefinitions(format: ToolFormat, ops: readonly AnyOperation[]
       case "openai-strict":
         return {
           type: "function",
-          function: { name: op.tool, description: op.description, parameters: toStrict(parameters), strict: true },
+          function: { name: op.tool, description: op.description, ...strictParameters(parameters) },
         };
       case "vercel-ai":
         return { name: op.tool, description: op.description, inputSchema: { jsonSchema: parameters } };
@@ -98,7 +98,8 @@ function toStrict(schema: JsonSchema): JsonSchema {
   if (!schema || typeof schema !== "object") return schema;
   const out: JsonSchema = {};
   for (const [k, v] of Object.entries(schema)) {
-    out[k] = v && typeof v === "object" ? toStrict(v as JsonSchema) : v;
+    // Strict mode knows anyOf but not oneOf; the registry's unions are disjoint, so they mean the same.
+    out[k === "oneOf" ? "anyOf" : k] = v && typeof v === "object" ? toStrict(v as JsonSchema) : v;
   }
   if (out.type === "object" && out.properties && typeof out.properties === "object") {
     const props = out.properties as Record<string, JsonSchema>;
@@ -112,3 +113,21 @@ function toStrict(schema: JsonSchema): JsonSchema {
   return out;
 }
 
+
+/**
+ * Strict parameters, with `strict: true` only when strict mode can express them: a free-form map
+ * (`additionalProperties` other than false, e.g. workspace tags) cannot be, and OpenAI refuses such
+ * a tool outright in strict mode, so it is exported with `strict: false` instead.
+ */
+function strictParameters(parameters: JsonSchema): { parameters: JsonSchema; strict: boolean } {
+  const strict = toStrict(parameters);
+  return { parameters: strict, strict: !hasOpenObject(strict) };
+}
+
+function hasOpenObject(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasOpenObject);
+  if (!node || typeof node !== "object") return false;
+  const n = node as JsonSchema;
+  if ((n.type === "object" || n.properties) && n.additionalProperties !== false) return true;
+  return Object.values(n).some(hasOpenObject);
+}

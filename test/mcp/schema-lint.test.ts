@@ -42,6 +42,34 @@ describe("schema linter", () => {
     ]);
   });
 
+  it("checks strict-mode rules on tools exported with strict: true, and only tools with free-form maps opt out", () => {
+    const defs = toolDefinitions("openai-strict", operations) as { function: { name: string; strict: boolean } }[];
+    const optedOut = defs.filter((d) => !d.function.strict).map((d) => d.function.name);
+    // Free-form maps (tool_use input, workspace tags) cannot be expressed in strict mode.
+    for (const name of optedOut) assert.match(name, /MESSAGE|WORKSPACE$/);
+    assert.ok(defs.filter((d) => d.function.strict).length > optedOut.length);
+    const open = [
+      {
+        type: "function",
+        function: {
+          name: "T",
+          description: "d",
+          strict: true,
+          parameters: {
+            type: "object",
+            properties: { a: { type: "string", description: "A." }, m: { type: "object", description: "M.", additionalProperties: {} } },
+            required: ["a"],
+            additionalProperties: false,
+          },
+        },
+      },
+    ];
+    assert.deepEqual(
+      lintToolDefinitions("openai-strict", open).map((i) => `${i.rule}:${i.where}`),
+      ["strict:input", "strict:input.properties.m"],
+    );
+  });
+
   it("checks MCP output schemas too", () => {
     const issues = lintToolDefinitions("mcp", [
       { name: "T", description: "d", inputSchema: { type: "object", properties: {} }, outputSchema: { type: "array" } },
