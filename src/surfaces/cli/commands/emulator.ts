@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { type CliIo, out } from "../io.js";
+import { EXIT } from "../exit-codes.js";
+import { type CliIo, err, out } from "../io.js";
 import { usage } from "../run-operation.js";
 import { intOption, untilSignal } from "./wait.js";
 
@@ -62,14 +63,22 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
           return usage(io, `--faults: ${(e as Error).message}`);
         }
       }
-      const server = await startEmulatorServer({
-        port,
-        host: flags.host,
-        apiKey: flags.apiKey,
-        adminKey: flags.adminKey,
-        statePath: flags.state,
-        scale: users !== undefined ? { users } : undefined,
-      });
+      let server: Awaited<ReturnType<typeof startEmulatorServer>>;
+      try {
+        server = await startEmulatorServer({
+          port,
+          host: flags.host,
+          apiKey: flags.apiKey,
+          adminKey: flags.adminKey,
+          statePath: flags.state,
+          scale: users !== undefined ? { users } : undefined,
+        });
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        err(io, `anthropic-admin: cannot start the emulator: ${(e as Error).message}${code === "EADDRINUSE" ? " (hint: pick another --port, or --port 0 for a free one)" : ""}`);
+        io.exitCode = EXIT.failure;
+        return;
+      }
       if (rules) {
         const { faultService } = await import("../../../emulator/faults/service.js");
         faultService(server.emulator.services).load(rules);
