@@ -106,6 +106,23 @@ describe("anthropic-admin emulator, audit and agent", () => {
     assert.match(approved.stderr, /approved by --yes\n {2}ok\n/);
   });
 
+  it("serves MCP over stdio with nothing but protocol frames on stdout", async () => {
+    const frames = [
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } },
+      { jsonrpc: "2.0", method: "notifications/initialized" },
+      { jsonrpc: "2.0", id: 2, method: "tools/list" },
+    ];
+    const r = await spawnCli(["--no-audit", "mcp"], { input: `${frames.map((f) => JSON.stringify(f)).join("\n")}\n` });
+    assert.equal(r.code, 0, r.stderr);
+    const answers = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    assert.deepEqual(
+      answers.map((a) => a.id),
+      [1, 2],
+    );
+    assert.ok(answers[1].result.tools.some((t: { name: string }) => t.name === "ANTHROPIC_ADMINISTRATOR_LIST_MODELS"));
+    assert.match(r.stderr, /sandbox organization/);
+  });
+
   it("prints MCP client set-up", async () => {
     const r = await runCli(["mcp", "--print-config", "claude-desktop"]);
     assert.equal(r.code, 0, r.stderr);
