@@ -47,6 +47,22 @@ describe("startServe (the main job)", () => {
     }
   });
 
+  it("takes guardrails from the environment (for MCP client configs), with explicit options winning", async () => {
+    const env = { ANTHROPIC_ADMIN_POLICY: "read_only", ANTHROPIC_ADMIN_ALLOW_TOOLS: "ANTHROPIC_ADMINISTRATOR_LIST_MODELS, ANTHROPIC_ADMINISTRATOR_CREATE_WORKSPACE" };
+    const fromEnv = toolkitForEnvironment({ audit: false }, env);
+    assert.equal(fromEnv.toolkit.options.policy, "read_only");
+    assert.deepEqual(
+      fromEnv.toolkit.operations().map((o) => o.tool),
+      ["ANTHROPIC_ADMINISTRATOR_LIST_MODELS"],
+    );
+    assert.match(fromEnv.line, /Guardrails: policy read_only, 2 allowed tools\./);
+    const flagWins = toolkitForEnvironment({ audit: false, policy: "open" }, env);
+    assert.equal(flagWins.toolkit.options.policy, "open");
+    assert.throws(() => toolkitForEnvironment({}, { ANTHROPIC_ADMIN_POLICY: "yolo" }), /must be one of read_only/);
+    await fromEnv.toolkit.close();
+    await flagWins.toolkit.close();
+  });
+
   it("toolkitForEnvironment picks the sandbox only without keys", async () => {
     const none = toolkitForEnvironment({ audit: false }, {});
     const api = toolkitForEnvironment({ audit: false }, { ANTHROPIC_API_KEY: "sk-ant-api03-x" });

@@ -1,4 +1,5 @@
-import type { ToolkitOptions } from "../../verifier/options.js";
+import { ToolkitError } from "../../verifier/errors.js";
+import type { Policy, ToolkitOptions } from "../../verifier/options.js";
 import { createToolkit, type Toolkit } from "../toolkit.js";
 
 /** Which organization a server answers for. */
@@ -17,7 +18,8 @@ export interface ModeDecision {
  * `options`), serve the built-in sandbox organization so a first run works with no set-up;
  * with a key, serve the real API. `options.sandbox` forces the sandbox.
  */
-export function toolkitForEnvironment(options: ToolkitOptions = {}, env: NodeJS.ProcessEnv = process.env): ModeDecision {
+export function toolkitForEnvironment(given: ToolkitOptions = {}, env: NodeJS.ProcessEnv = process.env): ModeDecision {
+  const options = { ...guardrailsFromEnvironment(env), ...definedOnly(given) };
   const hasApi = options.apiKey !== undefined || Boolean(env.ANTHROPIC_API_KEY);
   const hasAdmin = options.adminKey !== undefined || Boolean(env.ANTHROPIC_ADMIN_KEY);
   if (options.sandbox || (!hasApi && !hasAdmin)) {
@@ -26,7 +28,7 @@ export function toolkitForEnvironment(options: ToolkitOptions = {}, env: NodeJS.
     return {
       mode: "sandbox",
       toolkit,
-      line: `${why}: serving the built-in sandbox organization (an in-process emulator; nothing reaches Anthropic).`,
+      line: `${why}: serving the built-in sandbox organization (an in-process emulator; nothing reaches Anthropic).${guardNote(toolkit)}`,
     };
   }
   const toolkit = createToolkit(options);
@@ -36,6 +38,50 @@ export function toolkitForEnvironment(options: ToolkitOptions = {}, env: NodeJS.
   return {
     mode: "api",
     toolkit,
-    line: `Serving the Anthropic API at ${toolkit.options.baseURL} with ${keys.join(" and ")}${missing}.`,
+    line: `Serving the Anthropic API at ${toolkit.options.baseURL} with ${keys.join(" and ")}${missing}.${guardNote(toolkit)}`,
   };
+}
+
+/** Names the guardrails when they differ from the defaults, so the start-up line shows them. */
+function guardNote(toolkit: Toolkit): string {
+  const { policy, allowTools, allowWorkspaces } = toolkit.options;
+  const parts = [
+    policy === "confirm_destructive" ? undefined : `policy ${policy}`,
+    allowTools ? `${allowTools.length} allowed tool${allowTools.length === 1 ? "" : "s"}` : undefined,
+    allowWorkspaces ? `writes limited to ${allowWorkspaces.length} workspace${allowWorkspaces.length === 1 ? "" : "s"}` : undefined,
+  ].filter(Boolean);
+  return parts.length > 0 ? ` Guardrails: ${parts.join(", ")}.` : "";
+}
+
+const POLICIES: readonly Policy[] = ["read_only", "confirm_destructive", "open"];
+
+/**
+ * Guardrails from the environment, for servers started by an MCP client whose config can set
+ * only `env`: ANTHROPIC_ADMIN_POLICY (read_only | confirm_destructive | open),
+ * ANTHROPIC_ADMIN_ALLOW_TOOLS and ANTHROPIC_ADMIN_ALLOW_WORKSPACES (comma-separated).
+ * Options given explicitly (CLI flags) win. An unknown policy is refused rather than ignored.
+ */
+export function guardrailsFromEnvironment(env: NodeJS.ProcessEnv): ToolkitOptions {
+  const out: ToolkitOptions = {};
+  const policy = env.ANTHROPIC_ADMIN_POLICY?.trim();
+  if (policy) {
+    if (!(POLICIES as readonly string[]).includes(policy)) {
+      throw new ToolkitError({
+        type: "configuration_error",
+        message: `ANTHROPIC_ADMIN_POLICY must be one of ${POLICIES.join(", ")}, not ${JSON.stringify(policy)}.`,
+        retryable: false,
+      });
+    }
+    out.policy = policy as Policy;
+  }
+  const list = (raw: string | undefined) => raw?.split(",").map((x) => x.trim()).filter(Boolean);
+  const tools = list(env.ANTHROPIC_ADMIN_ALLOW_TOOLS);
+  if (tools?.length) out.allowTools = tools;
+  const workspaces = list(env.ANTHROPIC_ADMIN_ALLOW_WORKSPACES);
+  if (workspaces?.length) out.allowWorkspaces = workspaces;
+  return out;
+}
+
+function definedOnly(o: ToolkitOptions): ToolkitOptions {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as ToolkitOptions;
 }
