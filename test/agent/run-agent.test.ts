@@ -118,7 +118,11 @@ describe("runAgent: approvals and failures", () => {
     ];
     await script(emulator, turns);
     const asked: AgentToolCall[] = [];
-    const refused = await runAgent({ task: "archive Sandbox", model: MODEL, toolkit, approve: (c) => (asked.push(c), false) });
+    const refused = await runAgent({ task: "archive Sandbox", model: MODEL, toolkit, approve: (c) => {
+        asked.push(c);
+        return false;
+      },
+    });
     assert.equal(asked.length, 1);
     assert.equal(asked[0].effect, "destructive");
     assert.equal(refused.calls[0].approved, false);
