@@ -134,6 +134,8 @@ export const UsageSchema = z.object({
   server_tool_use: z.looseObject({}).nullable().optional(),
   service_tier: z.enum(["standard", "priority", "batch"]).nullable().optional(),
   inference_geo: z.string().nullable().optional(),
+  output_tokens_details: z.object({ thinking_tokens: z.number() }).nullable().optional(),
+  speed: z.enum(["standard", "fast"]).nullable().optional(),
 });
 
 const ResponseContentBlock = z.discriminatedUnion("type", [
@@ -161,6 +163,7 @@ export const MessageSchema = z.object({
   stop_sequence: z.string().nullable(),
   stop_details: z.looseObject({ type: z.string() }).nullable().optional(),
   container: z.looseObject({}).nullable().optional(),
+  diagnostics: z.object({ cache_miss_reason: z.string().nullable() }).nullable().optional(),
   usage: UsageSchema,
 });
 

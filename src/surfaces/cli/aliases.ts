@@ -62,7 +62,8 @@ export function deriveAliases(fields: readonly CliField[]): FlagAlias[] {
         target: f.name,
         convert: "since",
         placeholder: "<7d|24h|30m|date>",
-        description: "Start of the range: a duration back from now (7d, 24h, 30m) or a date/time; fills starting_at.",
+        description:
+          "Start of the range: a duration back from now (7d, 24h, 30m) or a date/time; fills starting_at. Without --limit or --page, every bucket up to now is fetched.",
       });
     }
     if (f.name === "ending_at") {

@@ -109,6 +109,11 @@ export function buildInput(
       input[alias.target] = value;
     }
   }
+  // A person who asks for `--since 30d` means the whole range, not the API's first page of 7 buckets.
+  const usedSince = flags.options.some((o) => o.alias?.convert === "since" && values[o.option.attributeName()] !== undefined);
+  if (op.pagination === "report" && usedSince && input.limit === undefined && input.page === undefined && input.all === undefined) {
+    input.all = true;
+  }
   if (op.tool === "ANTHROPIC_ADMINISTRATOR_CREATE_MESSAGE" && input.max_tokens === undefined) {
     input.max_tokens = CLI_DEFAULT_MAX_TOKENS;
   }
