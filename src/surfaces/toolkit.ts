@@ -141,7 +141,10 @@ export function createToolkit(options: ToolkitOptions = {}): Toolkit {
     tools: (format) => toolDefinitions(format, toolkit.operations()),
     client: undefined as unknown as Client,
     operations: () => visibleOperations(operations, resolved),
-    limits: () => runtime.state.get("governor:view") ?? {},
+    limits: () => {
+      const view = runtime.state.get("governor:view");
+      return typeof view === "function" ? view() : {};
+    },
     sandbox: async () => (emulatorPromise ? await emulatorPromise : undefined),
     close: async () => {
       if (emulatorPromise) await (await emulatorPromise).close();

@@ -1,6 +1,7 @@
 import type { Step } from "./context.js";
 import { findDrift } from "./drift.js";
 import { ToolkitError } from "./errors.js";
+import { type ConformanceCheck, compileConformance } from "./strict-schema.js";
 
 /**
  * Checks a success body against the operation's output schema. Tolerant mode (default) keeps the
@@ -10,7 +11,14 @@ import { ToolkitError } from "./errors.js";
  */
 export const checkOutput: Step = async (ctx, next) => {
   if (ctx.data !== undefined && !(ctx.op.streams && ctx.input.stream)) {
-    const findings = findDrift(ctx.op.output, ctx.data);
+    // Fast path: a body that conforms exactly has no drift to report.
+    const key = `drift:conformance:${ctx.op.tool}`;
+    let conforms = ctx.runtime.state.get(key) as ConformanceCheck | undefined;
+    if (!conforms) {
+      conforms = compileConformance(ctx.op.output);
+      ctx.runtime.state.set(key, conforms);
+    }
+    const findings = conforms(ctx.data) ? [] : findDrift(ctx.op.output, ctx.data);
     if (findings.length > 0) {
       ctx.meta.drift = [...(ctx.meta.drift ?? []), ...findings];
       const summary = findings.map((f) => `${f.path || "(body)"}: ${f.detail}`).join("; ");

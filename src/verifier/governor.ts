@@ -40,7 +40,6 @@ export const governor: Step = async (ctx, next) => {
       await bucketOf(state, runtime, kind, limitKind).acquire(costs[limitKind], ctx.signal);
       taken.push(limitKind);
     }
-    publishView(runtime, state);
     ctx.headers = undefined;
     sent = true;
     try {
@@ -53,15 +52,17 @@ export const governor: Step = async (ctx, next) => {
     const seen = sent && ctx.headers ? observe(state, runtime, kind, ctx.headers, costs) : new Set<LimitKind>();
     for (const limitKind of taken) if (!seen.has(limitKind)) bucketOf(state, runtime, kind, limitKind).release(costs[limitKind]);
     release();
-    publishView(runtime, state);
   }
 };
 
 function governorState(runtime: Runtime): GovernorState {
   let state = runtime.state.get("governor") as GovernorState | undefined;
   if (!state) {
-    state = { slots: new FairQueue(Math.max(1, runtime.options.governor.concurrency)), buckets: new Map() };
+    const created: GovernorState = { slots: new FairQueue(Math.max(1, runtime.options.governor.concurrency)), buckets: new Map() };
+    state = created;
     runtime.state.set("governor", state);
+    // `toolkit.limits()` builds the view when asked, so calls pay nothing for it.
+    runtime.state.set("governor:view", () => buildView(runtime, created));
   }
   return state;
 }
@@ -115,7 +116,7 @@ function pauseOn429(ctx: CallContext, state: GovernorState, headers: Headers): v
   for (const k of kinds) bucketOf(state, ctx.runtime, ctx.op.key, k).pause(now + wait);
 }
 
-function publishView(runtime: Runtime, state: GovernorState): void {
+function buildView(runtime: Runtime, state: GovernorState): GovernorView {
   const keys: GovernorView["keys"] = {};
   for (const [id, bucket] of state.buckets) {
     const [kind, limitKind] = id.split(":") as [KeyKind, LimitKind];
@@ -129,5 +130,5 @@ function publishView(runtime: Runtime, state: GovernorState): void {
     keys,
     updated_at: new Date(runtime.now()).toISOString(),
   };
-  runtime.state.set("governor:view", view);
+  return view;
 }
