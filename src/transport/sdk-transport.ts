@@ -20,23 +20,24 @@ type Sdk = import("@anthropic-ai/sdk").Anthropic;
  * commands that send nothing start fast.
  */
 export function createSdkTransport(options: SdkTransportOptions): Transport {
-  const sdkModule = lazy(() => import("@anthropic-ai/sdk"));
-  // One client per key kind, rebuilt when the key changes (a refresh after 401): the SDK then
-  // holds a plain string, which costs less per request than a key function.
-  const clients = new Map<KeyKind, { key: string; client: Sdk }>();
+  const clients = new Map<KeyKind, Promise<{ client: Sdk; sdk: typeof import("@anthropic-ai/sdk") }>>();
 
-  async function clientFor(kind: KeyKind) {
-    const sdk = await sdkModule();
-    const key = (await options.getKey(kind)) ?? "missing-key";
-    let entry = clients.get(kind);
-    if (!entry || entry.key !== key) {
-      entry = {
-        key,
-        client: new sdk.Anthropic({ baseURL: options.baseURL, apiKey: key, fetch: options.fetch, maxRetries: 0, timeout: options.timeoutMs }),
-      };
-      clients.set(kind, entry);
+  function clientFor(kind: KeyKind) {
+    let pending = clients.get(kind);
+    if (!pending) {
+      pending = import("@anthropic-ai/sdk").then((sdk) => ({
+        sdk,
+        client: new sdk.Anthropic({
+          baseURL: options.baseURL,
+          apiKey: async () => (await options.getKey(kind)) ?? "missing-key",
+          fetch: options.fetch,
+          maxRetries: 0,
+          timeout: options.timeoutMs,
+        }),
+      }));
+      clients.set(kind, pending);
     }
-    return { client: entry.client, sdk };
+    return pending;
   }
 
   return {
@@ -102,12 +103,6 @@ function translate(err: unknown, sdk: typeof import("@anthropic-ai/sdk")): Trans
     return { status: err.status, headers: err.headers ?? new Headers(), body: err.error };
   }
   return err instanceof Error ? err : new Error(String(err));
-}
-
-/** Memoizes an async loader (the lazily imported SDK). */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => (pending ??= load());
 }
 
 function causeCode(err: unknown): string | undefined {
