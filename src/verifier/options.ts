@@ -1,3 +1,4 @@
+import { guardrailsFromEnvironment } from "./guardrail-env.js";
 import type { KeySource } from "./key-source.js";
 
 /** Guardrail policy: what a caller may do without more ceremony. */
@@ -15,7 +16,7 @@ export interface ToolkitOptions {
   fetch?: typeof fetch;
   /** Run against an in-process emulator with no socket; `true` or emulator options. */
   sandbox?: boolean | Record<string, unknown>;
-  /** Guardrail policy (default `confirm_destructive`). */
+  /** Guardrail policy (default: env ANTHROPIC_ADMIN_POLICY, else `confirm_destructive`). */
   policy?: Policy;
   /** Only these tools may be called (and listed). */
   allowTools?: string[];
@@ -61,15 +62,16 @@ export interface ResolvedOptions {
 /** Applies defaults and the documented environment variables. */
 export function resolveOptions(o: ToolkitOptions, env: NodeJS.ProcessEnv = process.env): ResolvedOptions {
   const sandbox = o.sandbox ?? false;
+  const fromEnv = guardrailsFromEnvironment(env);
   return {
     apiKey: o.apiKey ?? (env.ANTHROPIC_API_KEY ? { env: "ANTHROPIC_API_KEY" } : undefined),
     adminKey: o.adminKey ?? (env.ANTHROPIC_ADMIN_KEY ? { env: "ANTHROPIC_ADMIN_KEY" } : undefined),
     baseURL: (o.baseURL ?? env.ANTHROPIC_BASE_URL ?? "https://api.anthropic.com").replace(/\/+$/, ""),
     fetch: o.fetch,
     sandbox,
-    policy: o.policy ?? "confirm_destructive",
-    allowTools: o.allowTools,
-    allowWorkspaces: o.allowWorkspaces,
+    policy: o.policy ?? fromEnv.policy ?? "confirm_destructive",
+    allowTools: o.allowTools ?? fromEnv.allowTools,
+    allowWorkspaces: o.allowWorkspaces ?? fromEnv.allowWorkspaces,
     audit: o.audit === false ? false : { path: o.audit?.path ?? ".anthropic-admin/audit.jsonl" },
     drift: o.drift ?? "tolerant",
     readBack: o.readBack ?? true,

@@ -1,5 +1,6 @@
 import { CommanderError } from "commander";
-import { EXIT } from "./exit-codes.js";
+import { ToolkitError } from "../../verifier/errors.js";
+import { EXIT, errorLine, exitCodeOf } from "./exit-codes.js";
 import { type CliIo, err, processIo } from "./io.js";
 import { buildProgram } from "./program.js";
 
@@ -10,6 +11,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // Configuration refused while building the toolkit (e.g. a bad ANTHROPIC_ADMIN_POLICY).
+    if (e instanceof ToolkitError) {
+      err(io, errorLine(e.toJSON()));
+      return exitCodeOf(e);
+    }
     err(io, `anthropic-admin: internal error: ${e instanceof Error ? e.message : String(e)}`);
     return EXIT.failure;
   }

@@ -1,5 +1,5 @@
-import { ToolkitError } from "../../verifier/errors.js";
-import type { Policy, ToolkitOptions } from "../../verifier/options.js";
+import { guardrailsFromEnvironment } from "../../verifier/guardrail-env.js";
+import type { ToolkitOptions } from "../../verifier/options.js";
 import { createToolkit, type Toolkit } from "../toolkit.js";
 
 /** Which organization a server answers for. */
@@ -19,6 +19,7 @@ export interface ModeDecision {
  * with a key, serve the real API. `options.sandbox` forces the sandbox.
  */
 export function toolkitForEnvironment(given: ToolkitOptions = {}, env: NodeJS.ProcessEnv = process.env): ModeDecision {
+  // `env` may differ from process.env (tests, embedding), so its guardrails are applied here too.
   const options = { ...guardrailsFromEnvironment(env), ...definedOnly(given) };
   const hasApi = options.apiKey !== undefined || Boolean(env.ANTHROPIC_API_KEY);
   const hasAdmin = options.adminKey !== undefined || Boolean(env.ANTHROPIC_ADMIN_KEY);
@@ -51,35 +52,6 @@ function guardNote(toolkit: Toolkit): string {
     allowWorkspaces ? `writes limited to ${allowWorkspaces.length} workspace${allowWorkspaces.length === 1 ? "" : "s"}` : undefined,
   ].filter(Boolean);
   return parts.length > 0 ? ` Guardrails: ${parts.join(", ")}.` : "";
-}
-
-const POLICIES: readonly Policy[] = ["read_only", "confirm_destructive", "open"];
-
-/**
- * Guardrails from the environment, for servers started by an MCP client whose config can set
- * only `env`: ANTHROPIC_ADMIN_POLICY (read_only | confirm_destructive | open),
- * ANTHROPIC_ADMIN_ALLOW_TOOLS and ANTHROPIC_ADMIN_ALLOW_WORKSPACES (comma-separated).
- * Options given explicitly (CLI flags) win. An unknown policy is refused rather than ignored.
- */
-export function guardrailsFromEnvironment(env: NodeJS.ProcessEnv): ToolkitOptions {
-  const out: ToolkitOptions = {};
-  const policy = env.ANTHROPIC_ADMIN_POLICY?.trim();
-  if (policy) {
-    if (!(POLICIES as readonly string[]).includes(policy)) {
-      throw new ToolkitError({
-        type: "configuration_error",
-        message: `ANTHROPIC_ADMIN_POLICY must be one of ${POLICIES.join(", ")}, not ${JSON.stringify(policy)}.`,
-        retryable: false,
-      });
-    }
-    out.policy = policy as Policy;
-  }
-  const list = (raw: string | undefined) => raw?.split(",").map((x) => x.trim()).filter(Boolean);
-  const tools = list(env.ANTHROPIC_ADMIN_ALLOW_TOOLS);
-  if (tools?.length) out.allowTools = tools;
-  const workspaces = list(env.ANTHROPIC_ADMIN_ALLOW_WORKSPACES);
-  if (workspaces?.length) out.allowWorkspaces = workspaces;
-  return out;
 }
 
 function definedOnly(o: ToolkitOptions): ToolkitOptions {
