@@ -6,7 +6,15 @@ export { type FaultService, faultService, type FiredFault } from "./emulator/fau
 export { effectOf, pathParams, toHttpRequest } from "./operations/derive.js";
 export { findByCommand, findOperation, operations } from "./operations/index.js";
 export type { AnyOperation, Effect, KeyKind, Operation, Pagination, Reconcile } from "./operations/types.js";
-export { buildClient, type Client, type ClientMethod } from "./surfaces/client.js";
+export { buildClient, type Client, type ClientMethod, type ControlInput } from "./surfaces/client.js";
+export type { AgentCallRecord, AgentEvent, AgentResult, AgentToolCall, RunAgentOptions } from "./surfaces/agent/types.js";
+export { runAgent } from "./surfaces/agent/run-agent.js";
+export { type HttpServerHandle, type HttpServerOptions, startHttpServer } from "./surfaces/mcp/http.js";
+export { CONFIG_KINDS, configHint, printConfig } from "./surfaces/mcp/print-config.js";
+export { type ServeHandle, type ServeOptions, startServe } from "./surfaces/mcp/serve.js";
+export { createMcpServer } from "./surfaces/mcp/server.js";
+export { runStdioServer, type StdioServerHandle, type StdioServerOptions } from "./surfaces/mcp/stdio.js";
+export { type LintIssue, lintToolDefinitions } from "./surfaces/schema-lint.js";
 export { createToolkit, type RunOptions, type Toolkit, type ToolResult } from "./surfaces/toolkit.js";
 export { annotationsOf, inputJsonSchema, outputJsonSchema, TOOL_FORMATS, type ToolFormat, toolDefinitions } from "./surfaces/tools.js";
 export type { CallMeta, DriftFinding } from "./verifier/context.js";
