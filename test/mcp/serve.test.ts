@@ -27,6 +27,32 @@ describe("startServe (the main job)", () => {
     }
   });
 
+  it("in sandbox mode, the emulator listens too, so the CLI and the MCP tools share one organization", async () => {
+    const lines: string[] = [];
+    const handle = await startServe({ port: 0, emulatorPort: 0, env: {}, toolkit: { audit: false }, log: (l) => lines.push(l) });
+    try {
+      assert.match(handle.emulatorUrl ?? "", /^http:\/\/127\.0\.0\.1:\d+$/);
+      const hint = lines.find((l) => l.startsWith("Try the CLI on the same organization"));
+      assert.ok(hint, "prints how to point the CLI at the emulator");
+      const admin = /ANTHROPIC_ADMIN_KEY=(\S+)/.exec(hint ?? "")?.[1];
+      assert.ok(admin?.startsWith("sk-ant-admin01-"));
+      const client = new Client({ name: "t", version: "0" });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(handle.url), { requestInit: { headers: { authorization: `Bearer ${handle.token}` } } }),
+      );
+      const made = await client.callTool({ name: "ANTHROPIC_ADMINISTRATOR_CREATE_WORKSPACE", arguments: { name: "Shared via MCP" } });
+      assert.notEqual(made.isError, true);
+      await client.close();
+      const res = await fetch(`${handle.emulatorUrl}/v1/organizations/workspaces?limit=100`, {
+        headers: { "x-api-key": admin ?? "", "anthropic-version": "2023-06-01" },
+      });
+      const page = (await res.json()) as { data: { name: string }[] };
+      assert.ok(page.data.some((w) => w.name === "Shared via MCP"), "the workspace made through MCP is visible over the emulator's HTTP API");
+    } finally {
+      await handle.close();
+    }
+  });
+
   it("serves the real API when a key is set, naming variables but never values, and keeps a given token quiet", async () => {
     const lines: string[] = [];
     const secret = "sk-ant-admin01-SECRETSECRET";

@@ -18,14 +18,26 @@ export interface ModeDecision {
  * `options`), serve the built-in sandbox organization so a first run works with no set-up;
  * with a key, serve the real API. `options.sandbox` forces the sandbox.
  */
-export function toolkitForEnvironment(given: ToolkitOptions = {}, env: NodeJS.ProcessEnv = process.env): ModeDecision {
+export function toolkitForEnvironment(
+  given: ToolkitOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+  sandboxServer?: SandboxServer,
+): ModeDecision {
   // `env` may differ from process.env (tests, embedding), so its guardrails are applied here too.
   const options = { ...guardrailsFromEnvironment(env), ...definedOnly(given) };
-  const hasApi = options.apiKey !== undefined || Boolean(env.ANTHROPIC_API_KEY);
-  const hasAdmin = options.adminKey !== undefined || Boolean(env.ANTHROPIC_ADMIN_KEY);
+  const { hasApi, hasAdmin } = keysConfigured(given, env);
   if (options.sandbox || (!hasApi && !hasAdmin)) {
-    const toolkit = createToolkit({ ...options, sandbox: options.sandbox || true });
     const why = options.sandbox ? "Sandbox requested" : "No ANTHROPIC_API_KEY or ANTHROPIC_ADMIN_KEY set";
+    if (sandboxServer) {
+      // The emulator listens on a socket, so the CLI and the MCP tools share one organization.
+      const toolkit = createToolkit({ ...options, sandbox: false, baseURL: sandboxServer.url, apiKey: sandboxServer.apiKey, adminKey: sandboxServer.adminKey });
+      return {
+        mode: "sandbox",
+        toolkit,
+        line: `${why}: serving the sandbox organization of the built-in emulator at ${sandboxServer.url} (nothing reaches Anthropic).${guardNote(toolkit)}`,
+      };
+    }
+    const toolkit = createToolkit({ ...options, sandbox: options.sandbox || true });
     return {
       mode: "sandbox",
       toolkit,
@@ -40,6 +52,21 @@ export function toolkitForEnvironment(given: ToolkitOptions = {}, env: NodeJS.Pr
     mode: "api",
     toolkit,
     line: `Serving the Anthropic API at ${toolkit.options.baseURL} with ${keys.join(" and ")}${missing}.${guardNote(toolkit)}`,
+  };
+}
+
+/** An emulator already listening, for the sandbox mode to talk to over HTTP. */
+export interface SandboxServer {
+  url: string;
+  apiKey: string;
+  adminKey: string;
+}
+
+/** Whether keys are configured by options or environment (the sandbox is served when neither is). */
+export function keysConfigured(given: ToolkitOptions, env: NodeJS.ProcessEnv): { hasApi: boolean; hasAdmin: boolean } {
+  return {
+    hasApi: given.apiKey !== undefined || Boolean(env.ANTHROPIC_API_KEY),
+    hasAdmin: given.adminKey !== undefined || Boolean(env.ANTHROPIC_ADMIN_KEY),
   };
 }
 
