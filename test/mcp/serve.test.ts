@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { toolkitForEnvironment } from "../../src/surfaces/mcp/mode.js";
-import { CONFIG_KINDS, configHint, printConfig } from "../../src/surfaces/mcp/print-config.js";
+import { CONFIG_KINDS, configHint, installedBin, printConfig } from "../../src/surfaces/mcp/print-config.js";
 import { startServe } from "../../src/surfaces/mcp/serve.js";
 
 describe("startServe (the main job)", () => {
@@ -105,8 +105,9 @@ describe("printConfig", () => {
     for (const kind of ["claude-desktop", "cursor"]) {
       const parsed = JSON.parse(printConfig(kind)) as { mcpServers: Record<string, { command: string; args: string[]; env: Record<string, string> }> };
       const entry = parsed.mcpServers["anthropic-admin"];
-      assert.equal(entry.command, "npx");
-      assert.deepEqual(entry.args.slice(-1), ["mcp"]);
+      assert.equal(entry.command, "node");
+      assert.deepEqual(entry.args, [installedBin(), "mcp"]);
+      assert.match(entry.args[0], /dist\/src\/surfaces\/cli\/bin\.js$/);
       assert.deepEqual(Object.keys(entry.env).sort(), ["ANTHROPIC_ADMIN_KEY", "ANTHROPIC_API_KEY"]);
     }
   });
@@ -115,7 +116,7 @@ describe("printConfig", () => {
     const text = printConfig("claude-code");
     assert.match(text, /^claude mcp add anthropic-admin /);
     assert.match(text, /--env ANTHROPIC_ADMIN_KEY=/);
-    assert.match(text, /-- npx -y anthropic-administrator mcp$/);
+    assert.ok(text.endsWith(`-- node ${JSON.stringify(installedBin())} mcp`));
   });
 
   it("has a hint for every kind and refuses unknown kinds", () => {

@@ -1,17 +1,32 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
 /** Clients `printConfig` knows. */
 export const CONFIG_KINDS = ["claude-desktop", "claude-code", "cursor"] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
 /**
- * The package's single bin is `anthropic-admin`; `npx -y anthropic-administrator` runs it
- * without a global install (`npx anthropic-admin` would look up a different npm package).
+ * This installation's compiled CLI: the config runs it with `node` by absolute path, which works
+ * from a cloned checkout (built by `npm install`) and from an installed package alike, with no
+ * download at client start and no clash with other npm packages named like the bin.
  */
-const NPX_ARGS = ["-y", "anthropic-administrator", "mcp"];
+export function installedBin(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const pkg = join(dir, "package.json");
+    if (existsSync(pkg) && /"name":\s*"anthropic-administrator"/.test(readFileSync(pkg, "utf8"))) {
+      return join(dir, "dist", "src", "surfaces", "cli", "bin.js");
+    }
+    dir = dirname(dir);
+  }
+  return "anthropic-admin";
+}
 
-function serverEntry() {
+function serverEntry(bin: string) {
   return {
-    command: "npx",
-    args: NPX_ARGS,
+    command: "node",
+    args: [bin, "mcp"],
     env: { ANTHROPIC_API_KEY: "sk-ant-api03-...", ANTHROPIC_ADMIN_KEY: "sk-ant-admin01-..." },
   };
 }
@@ -24,17 +39,17 @@ function serverEntry() {
  * - `claude-code`: a `claude mcp add` command line
  * - `cursor`: `.cursor/mcp.json`
  */
-export function printConfig(kind: ConfigKind | string): string {
+export function printConfig(kind: ConfigKind | string, bin: string = installedBin()): string {
   switch (kind) {
     case "claude-desktop":
     case "cursor":
-      return JSON.stringify({ mcpServers: { "anthropic-admin": serverEntry() } }, null, 2);
+      return JSON.stringify({ mcpServers: { "anthropic-admin": serverEntry(bin) } }, null, 2);
     case "claude-code":
       return [
         "claude mcp add anthropic-admin \\",
         "  --env ANTHROPIC_API_KEY=sk-ant-api03-... \\",
         "  --env ANTHROPIC_ADMIN_KEY=sk-ant-admin01-... \\",
-        `  -- npx ${NPX_ARGS.join(" ")}`,
+        `  -- node ${JSON.stringify(bin)} mcp`,
       ].join("\n");
     default:
       throw new Error(`Unknown client ${JSON.stringify(kind)}; use one of ${CONFIG_KINDS.join(", ")}.`);
