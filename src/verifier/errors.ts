@@ -1,3 +1,5 @@
+import { errorTypeForStatus } from "../operations/error-types.js";
+
 /** Error types of our own, beside Anthropic's `error.type` values which pass through unchanged. */
 export type ToolkitErrorType =
   | "invalid_input"
@@ -102,23 +104,6 @@ export interface ErrorBody {
   retry_after_ms?: number;
 }
 
-const TYPE_BY_STATUS: Record<number, ToolkitErrorType> = {
-  400: "invalid_request_error",
-  401: "authentication_error",
-  402: "billing_error",
-  403: "permission_error",
-  404: "not_found_error",
-  408: "timeout_error",
-  409: "conflict_error",
-  413: "request_too_large",
-  429: "rate_limit_error",
-  500: "api_error",
-  502: "api_error",
-  503: "api_error",
-  504: "timeout_error",
-  529: "overloaded_error",
-};
-
 /** Statuses worth another attempt (rate limits only when the server says when; see retry step). */
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504, 529]);
 
@@ -144,7 +129,7 @@ export function errorFromResponse(status: number, headers: Headers, body: unknow
     request_id?: string;
   };
   const apiType = envelope.error?.type;
-  const type: ToolkitErrorType = apiType ?? TYPE_BY_STATUS[status] ?? (status >= 500 ? "api_error" : "invalid_request_error");
+  const type: ToolkitErrorType = apiType ?? errorTypeForStatus(status);
   const request_id = envelope.request_id ?? headers.get("request-id") ?? undefined;
   const details = envelope.error?.details;
   const wait = retryAfterMs(headers, now);

@@ -2,24 +2,9 @@ import { ApiError } from "../api-error.js";
 import type { EmulatorHook, HookContext } from "../hooks.js";
 import { applyDrift } from "./drift.js";
 import type { Fault } from "./rules.js";
+import { errorTypeForStatus } from "../../operations/error-types.js";
 import { type FaultCall, type FaultService, faultService } from "./service.js";
 import { resetResponse, truncatedResponse } from "./wire.js";
-
-const DEFAULT_TYPES: Record<number, string> = {
-  400: "invalid_request_error",
-  401: "authentication_error",
-  403: "permission_error",
-  404: "not_found_error",
-  408: "timeout_error",
-  409: "conflict_error",
-  413: "request_too_large",
-  429: "rate_limit_error",
-  500: "api_error",
-  502: "api_error",
-  503: "api_error",
-  504: "timeout_error",
-  529: "overloaded_error",
-};
 
 /**
  * Fault injection: rules (see docs/emulator-faults.md) held by the emulator's FaultService decide,
@@ -87,7 +72,7 @@ function statusError(fault: Extract<Fault, { kind: "status" }>): ApiError {
   if (fault.retry_after !== undefined) headers["retry-after"] = String(fault.retry_after);
   if (fault.retry_after_ms !== undefined) headers["retry-after-ms"] = String(fault.retry_after_ms);
   if (fault.x_should_retry !== undefined) headers["x-should-retry"] = String(fault.x_should_retry);
-  const type = fault.error_type ?? DEFAULT_TYPES[fault.status] ?? (fault.status >= 500 ? "api_error" : "invalid_request_error");
+  const type = fault.error_type ?? errorTypeForStatus(fault.status);
   const message = fault.message ?? `Injected fault: HTTP ${fault.status}.`;
   return new ApiError(fault.status, type, message, fault.error_code ? { error_code: fault.error_code } : undefined, headers);
 }

@@ -1,4 +1,4 @@
-import { FAST_MODE_BETA } from "../../operations/reports.js";
+import { FAST_MODE_BETA, USAGE_GROUP_BY } from "../../operations/reports.js";
 import { invalidRequest } from "../api-error.js";
 import type { EmulatorState } from "../state.js";
 import { bucketWindow, isoSeconds, WIDTH_MS } from "./buckets.js";
@@ -20,16 +20,7 @@ const FILTERS: Array<[param: string, dimension: Dimension]> = [
 ];
 
 /** Dimension fields every result carries (null unless grouped); `speed` appears only when grouped. */
-const ALWAYS: Dimension[] = [
-  "api_key_id",
-  "workspace_id",
-  "model",
-  "service_tier",
-  "context_window",
-  "inference_geo",
-  "account_id",
-  "service_account_id",
-];
+const ALWAYS: Dimension[] = USAGE_GROUP_BY.filter((d) => d !== "speed");
 
 interface Totals {
   uncached_input_tokens: number;
