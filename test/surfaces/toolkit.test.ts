@@ -1,15 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createEmulator } from "../../src/emulator/emulator.js";
 import { createToolkit } from "../../src/surfaces/toolkit.js";
+import { countingEmulator } from "../helpers/counting-emulator.js";
 
 function countingSandbox() {
-  const emulator = createEmulator();
-  let requests = 0;
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    requests++;
-    return emulator.fetch(input, init);
-  };
+  const { emulator, fetch, requests } = countingEmulator();
   const toolkit = createToolkit({
     apiKey: emulator.apiKey,
     adminKey: emulator.adminKey,
@@ -17,7 +12,7 @@ function countingSandbox() {
     fetch,
     audit: false,
   });
-  return { toolkit, emulator, requests: () => requests };
+  return { toolkit, emulator, requests };
 }
 
 describe("createToolkit().run", () => {
@@ -105,26 +100,18 @@ describe("createToolkit().run", () => {
   });
 
   it("names the variable to set when a key is missing, before sending", async () => {
-    const emulator = createEmulator();
-    let requests = 0;
+    const { fetch, requests } = countingEmulator();
     const saved = process.env.ANTHROPIC_API_KEY;
     delete process.env.ANTHROPIC_API_KEY;
     try {
-      const toolkit = createToolkit({
-        baseURL: "http://emulator.test",
-        fetch: async (i, init) => {
-          requests++;
-          return emulator.fetch(i, init);
-        },
-        audit: false,
-      });
+      const toolkit = createToolkit({ baseURL: "http://emulator.test", fetch, audit: false });
       const result = await toolkit.run("ANTHROPIC_ADMINISTRATOR_LIST_MODELS", {});
       assert.equal(result.ok, false);
       if (!result.ok) {
         assert.equal(result.error.type, "configuration_error");
         assert.match(result.error.message, /ANTHROPIC_API_KEY/);
       }
-      assert.equal(requests, 0);
+      assert.equal(requests(), 0);
     } finally {
       if (saved !== undefined) process.env.ANTHROPIC_API_KEY = saved;
     }

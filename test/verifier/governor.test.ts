@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { createEmulator } from "../../src/emulator/emulator.js";
 import type { RateLimitService } from "../../src/emulator/rate-limiter.js";
 import { createToolkit } from "../../src/surfaces/toolkit.js";
+import { countingEmulator } from "../helpers/counting-emulator.js";
 import { FairQueue } from "../../src/verifier/fair-queue.js";
 import type { GovernorView } from "../../src/verifier/governor.js";
 import { PacedBucket } from "../../src/verifier/token-bucket.js";
@@ -180,12 +181,7 @@ describe("governor", () => {
 describe("report cache", () => {
   it("answers an identical report query from cache within the minimum interval", async () => {
     const clock = virtualClock(Date.now());
-    const emulator = createEmulator();
-    let requests = 0;
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      requests++;
-      return emulator.fetch(input, init);
-    };
+    const { emulator, fetch, requests } = countingEmulator();
     const toolkit = createToolkit({
       adminKey: emulator.adminKey,
       baseURL: "http://emu.local",
@@ -198,18 +194,18 @@ describe("report cache", () => {
     const input = { starting_at: new Date(Date.now() - 3 * 86_400_000).toISOString(), limit: 2 };
     const first = await toolkit.run("ANTHROPIC_ADMINISTRATOR_GET_COST_REPORT", input);
     assert.equal(first.ok, true, JSON.stringify(first));
-    assert.equal(requests, 1);
+    assert.equal(requests(), 1);
     const again = await toolkit.run("ANTHROPIC_ADMINISTRATOR_GET_COST_REPORT", { limit: 2, starting_at: input.starting_at });
     assert.equal(again.ok, true);
-    assert.equal(requests, 1, "no second poll");
+    assert.equal(requests(), 1, "no second poll");
     assert.equal(again.ok && again.meta.cached, true);
     assert.deepEqual(again.ok && again.data, first.ok && first.data);
     const other = await toolkit.run("ANTHROPIC_ADMINISTRATOR_GET_COST_REPORT", { ...input, limit: 1 });
     assert.equal(other.ok && other.meta.cached, undefined);
-    assert.equal(requests, 2, "a different query is its own entry");
+    assert.equal(requests(), 2, "a different query is its own entry");
     clock.advance(61_000);
     const later = await toolkit.run("ANTHROPIC_ADMINISTRATOR_GET_COST_REPORT", input);
     assert.equal(later.ok && later.meta.cached, undefined);
-    assert.equal(requests, 3, "polled again after the interval");
+    assert.equal(requests(), 3, "polled again after the interval");
   });
 });

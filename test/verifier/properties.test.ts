@@ -6,6 +6,7 @@ import { operations } from "../../src/operations/index.js";
 import { toolInputSchema } from "../../src/operations/tool-input.js";
 import type { AnyOperation } from "../../src/operations/types.js";
 import { createToolkit } from "../../src/surfaces/toolkit.js";
+import { countingEmulator } from "../helpers/counting-emulator.js";
 import { inputJsonSchema } from "../../src/surfaces/tools.js";
 
 type JsonSchema = Record<string, unknown>;
@@ -65,12 +66,7 @@ function mutated(op: AnyOperation): fc.Arbitrary<unknown> {
 }
 
 function setup() {
-  const emulator = createEmulator();
-  let requests = 0;
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    requests++;
-    return emulator.fetch(input, init);
-  };
+  const { emulator, fetch, requests } = countingEmulator();
   const toolkit = createToolkit({
     apiKey: emulator.apiKey,
     adminKey: emulator.adminKey,
@@ -81,7 +77,7 @@ function setup() {
     sleep: async () => {},
     retry: { maxAttempts: 2 },
   });
-  return { toolkit, requests: () => requests };
+  return { toolkit, requests };
 }
 
 describe("every tool's input, property-based", () => {

@@ -1,17 +1,16 @@
 import type { ToolkitOptions } from "../../verifier/options.js";
 import type { EmulatorServer } from "../../emulator/server.js";
 import { isLoopbackHost } from "./guard.js";
-import { startHttpServer } from "./http.js";
+import { type HttpServerOptions, startHttpServer } from "./http.js";
 import { keysConfigured, type ServeMode, toolkitForEnvironment } from "./mode.js";
 
-export interface ServeOptions {
-  port?: number;
-  host?: string;
-  token?: string;
-  allowedOrigins?: string[];
-  allowedHosts?: string[];
-  allowNonLoopback?: boolean;
-  allowQueryToken?: boolean;
+/** The HTTP server's own options pass through unchanged. */
+type HttpPassThrough = Pick<
+  HttpServerOptions,
+  "port" | "host" | "token" | "allowedOrigins" | "allowedHosts" | "allowNonLoopback" | "allowQueryToken"
+>;
+
+export interface ServeOptions extends HttpPassThrough {
   /** Toolkit options (policy, allowTools, keys…); the environment fills the rest. */
   toolkit?: ToolkitOptions;
   /** Environment to decide the mode from (default process.env). */
