@@ -79,5 +79,4 @@ export interface Operation<
 }
 
 /** Any operation, with its types erased, as held in the registry list. */
-// biome-ignore lint/suspicious/noExplicitAny: the registry holds heterogeneous operations
 export type AnyOperation = Operation<any, any, any, any>;

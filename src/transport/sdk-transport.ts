@@ -69,7 +69,6 @@ export function createSdkTransport(options: SdkTransportOptions): Transport {
 
 async function sendStream(
   client: Sdk,
-  // biome-ignore lint/suspicious/noExplicitAny: SDK request options
   opts: any,
   onEvent: ((e: StreamEvent) => void) | undefined,
 ): Promise<TransportResponse> {

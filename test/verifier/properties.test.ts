@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { createEmulator } from "../../src/emulator/emulator.js";
 import { operations } from "../../src/operations/index.js";
 import { toolInputSchema } from "../../src/operations/tool-input.js";
 import type { AnyOperation } from "../../src/operations/types.js";
