@@ -7,6 +7,7 @@ import { authenticate } from "./auth.js";
 import { behaviours } from "./behaviours/index.js";
 import type { Behaviour } from "./behaviours/types.js";
 import { coerceQuery } from "./coerce-query.js";
+import { createIdFactory } from "./ids.js";
 import type { EmulatorHook, HookContext } from "./hooks.js";
 import type { EmulatorState } from "./state.js";
 
@@ -27,23 +28,32 @@ export interface AppEnv {
 /** The emulator's HTTP app: one route per registry operation, answered by its behaviour. */
 export function createEmulatorApp(env: AppEnv): Hono {
   const app = new Hono();
+  // Request ids come from their own unseeded source: seeded organizations are alike on every
+  // run, but request ids must differ between runs so audit logs and support tickets stay apart.
+  const requestIds = createIdFactory(Math.random);
   env.mount?.(app);
   for (const op of operations) {
     const behaviour = behaviours[op.tool];
     if (!behaviour) continue;
-    app.on(op.method, routePath(op), (c) => handle(env, op, behaviour, c.req.raw, c.req.param() as Record<string, string>));
+    app.on(op.method, routePath(op), (c) => handle(env, requestIds("req"), op, behaviour, c.req.raw, c.req.param() as Record<string, string>));
   }
   app.notFound((c) => {
-    const requestId = env.newId("req");
+    const requestId = requestIds("req");
     const err = new ApiError(404, "not_found_error", `Not found: ${c.req.method} ${new URL(c.req.url).pathname}`);
     return json(errorEnvelope(err, requestId), 404, { "request-id": requestId });
   });
   return app;
 }
 
-async function handle(env: AppEnv, op: AnyOperation, behaviour: Behaviour, request: Request, params: Record<string, string>) {
+async function handle(
+  env: AppEnv,
+  requestId: string,
+  op: AnyOperation,
+  behaviour: Behaviour,
+  request: Request,
+  params: Record<string, string>,
+) {
   const { state } = env;
-  const requestId = env.newId("req");
   const responseHeaders: Record<string, string> = {
     "request-id": requestId,
     "anthropic-organization-id": state.organization.id,
