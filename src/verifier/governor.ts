@@ -35,6 +35,7 @@ export const governor: Step = async (ctx, next) => {
   const release = await state.slots.acquire(ctx.signal);
   const taken: LimitKind[] = [];
   let sent = false;
+  let sentAt = 0;
   try {
     for (const limitKind of LIMIT_KINDS) {
       await bucketOf(state, runtime, kind, limitKind).acquire(costs[limitKind], ctx.signal);
@@ -42,6 +43,7 @@ export const governor: Step = async (ctx, next) => {
     }
     ctx.headers = undefined;
     sent = true;
+    sentAt = runtime.now();
     try {
       await next();
     } catch (err) {
@@ -49,7 +51,7 @@ export const governor: Step = async (ctx, next) => {
       throw err;
     }
   } finally {
-    const seen = sent && ctx.headers ? observe(state, runtime, kind, ctx.headers, costs) : new Set<LimitKind>();
+    const seen = sent && ctx.headers ? observe(state, runtime, kind, ctx.headers, costs, sentAt) : new Set<LimitKind>();
     for (const limitKind of taken) if (!seen.has(limitKind)) bucketOf(state, runtime, kind, limitKind).release(costs[limitKind]);
     release();
   }
@@ -92,7 +94,14 @@ function costsOf(ctx: CallContext): Record<LimitKind, number> {
   return costs;
 }
 
-function observe(state: GovernorState, runtime: Runtime, kind: KeyKind, headers: Headers, costs: Record<LimitKind, number>): Set<LimitKind> {
+function observe(
+  state: GovernorState,
+  runtime: Runtime,
+  kind: KeyKind,
+  headers: Headers,
+  costs: Record<LimitKind, number>,
+  sentAt: number,
+): Set<LimitKind> {
   const seen = new Set<LimitKind>();
   for (const limitKind of LIMIT_KINDS) {
     const limit = Number(headers.get(`anthropic-ratelimit-${limitKind}-limit`) ?? Number.NaN);
@@ -100,7 +109,7 @@ function observe(state: GovernorState, runtime: Runtime, kind: KeyKind, headers:
     if (!Number.isFinite(limit) || !Number.isFinite(remaining)) continue;
     const resetRaw = headers.get(`anthropic-ratelimit-${limitKind}-reset`);
     const reset = resetRaw ? Date.parse(resetRaw) : Number.NaN;
-    bucketOf(state, runtime, kind, limitKind).observe(limit, remaining, Number.isNaN(reset) ? undefined : reset, costs[limitKind]);
+    bucketOf(state, runtime, kind, limitKind).observe(limit, remaining, Number.isNaN(reset) ? undefined : reset, costs[limitKind], sentAt);
     seen.add(limitKind);
   }
   return seen;

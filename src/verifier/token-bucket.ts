@@ -59,8 +59,11 @@ export class PacedBucket {
    * Takes the server's view from one answer's headers (`limit`, `remaining`, `reset`) and ends
    * that call's in-flight share. Calls still in flight are assumed not yet counted by the server.
    */
-  observe(limit: number, remaining: number, resetMs: number | undefined, ownCost: number): void {
+  observe(limit: number, remaining: number, resetMs: number | undefined, ownCost: number, sentAt?: number): void {
     const now = this.clock.now();
+    // The server counted this call somewhere between sending and now; measuring the refill window
+    // from the send time can only underestimate the rate, never admit more than the server will.
+    const from = sentAt !== undefined && sentAt < now ? sentAt : now;
     this.release(ownCost);
     if (this.limit !== limit) {
       this.ratePerMs = undefined;
@@ -71,7 +74,7 @@ export class PacedBucket {
     const deficit = limit - remaining;
     if (resetMs !== undefined && resetMs > now && deficit > 1 && deficit >= this.rateDeficit) {
       // `remaining` is rounded down, so the true deficit may be up to one unit smaller.
-      this.ratePerMs = (RATE_SAFETY * (deficit - 1)) / (resetMs - now);
+      this.ratePerMs = (RATE_SAFETY * (deficit - 1)) / (resetMs - from);
       this.rateDeficit = deficit;
     }
     this.level = remaining - this.inFlightCost;
