@@ -10,7 +10,8 @@ import { type ConformanceCheck, compileConformance } from "./strict-schema.js";
  * with `schema_drift` (for tests and CI).
  */
 export const checkOutput: Step = async (ctx, next) => {
-  if (ctx.data !== undefined && !(ctx.op.streams && ctx.input.stream)) {
+  // Streamed messages are checked too: the transport hands over the message assembled from the events.
+  if (ctx.data !== undefined) {
     // Fast path: a body that conforms exactly has no drift to report.
     const key = `drift:conformance:${ctx.op.tool}`;
     let conforms = ctx.runtime.state.get(key) as ConformanceCheck | undefined;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { createEmulator } from "../../src/emulator/emulator.js";
 import { findOperation } from "../../src/operations/index.js";
 import { createToolkit } from "../../src/surfaces/toolkit.js";
 import { findDrift } from "../../src/verifier/drift.js";
@@ -80,5 +81,34 @@ describe("the drift fast path agrees with the full drift walk", () => {
       ),
       { numRuns: 400, seed: 4242 },
     );
+  });
+});
+
+describe("streamed messages are checked for drift too", () => {
+  const input = { model: "claude-haiku-4-5", max_tokens: 50, stream: true, messages: [{ role: "user", content: "hello stream" }] };
+
+  it("an assembled stream that matches the schema shows no drift, even in strict mode", async () => {
+    const toolkit = createToolkit({ sandbox: true, audit: false, drift: "strict" });
+    const r = await toolkit.run(T("CREATE_MESSAGE"), input);
+    assert.equal(r.ok, true);
+    if (r.ok) assert.equal(r.meta.drift, undefined);
+    await toolkit.close();
+  });
+
+  it("an undocumented field inside the streamed message is reported", async () => {
+    const emulator = createEmulator();
+    // Rewrites the SSE text so message_start carries a field the schema does not know.
+    const fetch: typeof globalThis.fetch = async (req, init) => {
+      const res = await emulator.fetch(req, init);
+      if (!res.headers.get("content-type")?.includes("text/event-stream")) return res;
+      const text = (await res.text()).replace('"type":"message",', '"type":"message","zz_new_field":1,');
+      return new Response(text, { status: res.status, headers: res.headers });
+    };
+    const warnings: string[] = [];
+    const toolkit = createToolkit({ apiKey: emulator.apiKey, baseURL: "http://emu.local", fetch, audit: false, warn: (m) => warnings.push(m) });
+    const r = await toolkit.run(T("CREATE_MESSAGE"), input);
+    assert.equal(r.ok, true);
+    if (r.ok) assert.deepEqual(r.meta.drift?.map((d) => [d.kind, d.path]), [["unknown_field", "zz_new_field"]]);
+    assert.equal(warnings.length, 1);
   });
 });
