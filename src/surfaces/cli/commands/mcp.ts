@@ -1,15 +1,14 @@
 import type { Command } from "commander";
 import type { ToolkitOptions } from "../../../verifier/options.js";
-import type { GlobalOptions } from "../global-options.js";
+import { type GlobalOptions, guardrailOptions } from "../global-options.js";
 import { type CliIo, err, out } from "../io.js";
 import { usage } from "../run-operation.js";
 import { intOption, untilSignal } from "./wait.js";
 
-/** Toolkit options for the MCP servers: policy and audit from the global flags; keys from the environment. */
+/** Toolkit options for the MCP servers: guardrails and audit from the global flags; keys from the environment. */
 function serverToolkitOptions(g: GlobalOptions, io: CliIo): ToolkitOptions {
   return {
-    policy: g.policy as ToolkitOptions["policy"],
-    audit: g.audit === false ? false : g.auditFile ? { path: g.auditFile } : undefined,
+    ...guardrailOptions(g),
     baseURL: g.baseUrl,
     sandbox: g.sandbox ? true : undefined,
     warn: (m) => err(io, `anthropic-admin: warning: ${m}`),

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { worstEffect } from "../../../operations/derive.js";
 import { TOOL_FORMATS, type ToolFormat } from "../../tools.js";
-import type { GlobalOptions } from "../global-options.js";
+import { type GlobalOptions, guardrailOptions } from "../global-options.js";
 import { type CliIo, out } from "../io.js";
 import { renderTable } from "../output/table.js";
 import { usage } from "../run-operation.js";
@@ -12,7 +12,7 @@ export function addToolsCommand(program: Command, io: CliIo): void {
     .command("tools")
     .summary("Tool definitions for agent frameworks")
     .description(
-      `Print the tool definitions in one format (${TOOL_FORMATS.join(", ")}) as JSON, filtered by --policy. Without --format, a table of the tools.`,
+      `Print the tool definitions in one format (${TOOL_FORMATS.join(", ")}) as JSON, filtered by --policy and --allow-tools. Without --format, a table of the tools.`,
     )
     .option("--format <format>", `one of ${TOOL_FORMATS.join(", ")}`)
     .action(async (opts: { format?: string }, self: Command) => {
@@ -20,9 +20,8 @@ export function addToolsCommand(program: Command, io: CliIo): void {
       if (opts.format && !(TOOL_FORMATS as readonly string[]).includes(opts.format)) {
         return usage(io, `--format: expected one of ${TOOL_FORMATS.join(", ")}, received ${JSON.stringify(opts.format)}`);
       }
-      const policy = g.policy as "read_only" | "confirm_destructive" | "open" | undefined;
       const { createToolkit } = await import("../../toolkit.js");
-      const toolkit = createToolkit({ policy, audit: false });
+      const toolkit = createToolkit({ ...guardrailOptions(g), audit: false });
       const format = (opts.format ?? (g.json || g.ndjson ? "json-schema" : undefined)) as ToolFormat | undefined;
       if (format) {
         const defs = toolkit.tools(format);
