@@ -67,7 +67,18 @@ async function handle(
     const caller = authenticate(request.headers, op.key, state);
     // Inference answers name the workspace the key resolved to; admin answers do not (reference §2.4).
     const scope = caller.apiKey?.scope;
-    if (scope?.type === "workspace") responseHeaders["anthropic-workspace-id"] = scope.workspace_id;
+    const asked = request.headers.get("anthropic-workspace-id");
+    if (scope?.type === "workspace") {
+      // A key bound to one workspace may send the header, but it has to name that workspace (§2.1).
+      if (asked && asked !== scope.workspace_id) {
+        throw invalidRequest(`anthropic-workspace-id: ${asked} is not the workspace this API key belongs to`);
+      }
+      responseHeaders["anthropic-workspace-id"] = scope.workspace_id;
+    } else if (scope?.type === "organization" && asked) {
+      const ws = state.workspaces.get(asked);
+      if (!ws || ws.archived_at) throw new ApiError(404, "not_found_error", `anthropic-workspace-id: workspace ${asked} not found`);
+      responseHeaders["anthropic-workspace-id"] = asked;
+    }
     const ctx: HookContext = { op, caller, request, requestId, state, now: state.clock.now(), responseHeaders };
     for (const hook of env.hooks) {
       const early = await hook.before?.(ctx);

@@ -66,12 +66,17 @@ export const InputContentBlockSchema = z.discriminatedUnion("type", [
   RedactedThinkingBlock,
 ]);
 
-export const MessageParamSchema = z.object({
-  role: z.enum(["user", "assistant"]).describe("Who speaks this turn."),
-  content: z
-    .union([z.string(), z.array(InputContentBlockSchema)])
-    .describe("A string, or content blocks: text, image, document, tool_use, tool_result."),
-});
+export const MessageParamSchema = z
+  .object({
+    role: z.enum(["user", "assistant", "system"]).describe("Who speaks this turn; system turns take text only."),
+    content: z
+      .union([z.string(), z.array(InputContentBlockSchema)])
+      .describe("A string, or content blocks: text, image, document, tool_use, tool_result."),
+  })
+  .refine((m) => m.role !== "system" || typeof m.content === "string" || m.content.every((b) => b.type === "text"), {
+    message: "a system turn takes a string or text blocks only",
+    path: ["content"],
+  });
 
 export const ToolDefinitionSchema = z.looseObject({
   name: z

@@ -163,7 +163,7 @@ export const getUsageReport = defineOperation({
   idempotent: true,
   pagination: "report",
   description:
-    "Token usage of the organization's Messages API calls in time buckets (1m, 1h or 1d; oldest first; empty buckets included with results: []): uncached input, cache reads, cache writes (5m/1h), output tokens and web searches. Group by api_key_id, workspace_id, model, service_tier, context_window, inference_geo, account_id, service_account_id or speed, and filter by the matching *_ids/*s lists. workspace_id is null for the Default Workspace and api_key_id null for Console usage. Set all: true to follow next_page across the whole range. Known failures: limit above the per-width maximum (31 days, 168 hours, 1440 minutes) gives invalid_request_error; group_by speed without anthropic_beta fast-mode-2026-02-01 is refused. Data lags about 5 minutes; poll at most once a minute. Needs the Admin API key (ANTHROPIC_ADMIN_API_KEY). For money use GET_COST_REPORT.",
+    "Token usage of the organization's Messages API calls in time buckets (1m, 1h or 1d; oldest first; empty buckets included with results: []): uncached input, cache reads, cache writes (5m/1h), output tokens and web searches. Group by api_key_id, workspace_id, model, service_tier, context_window, inference_geo, account_id, service_account_id or speed, and filter by the matching *_ids/*s lists. workspace_id is null for the Default Workspace and api_key_id null for Console usage. Set all: true to follow next_page across the whole range. Known failures: limit above the per-width maximum (31 days, 168 hours, 1440 minutes) gives invalid_request_error; group_by speed without anthropic_beta fast-mode-2026-02-01 is refused. Data lags about 5 minutes; poll at most once a minute. Needs the Admin API key (ANTHROPIC_ADMIN_KEY). For money use GET_COST_REPORT.",
 });
 
 export const getCostReport = defineOperation({
@@ -193,7 +193,7 @@ export const getCostReport = defineOperation({
   pagination: "report",
   decorate: withUsdTotals,
   description:
-    "What the organization spent, in daily buckets (oldest first, empty days included): amount is a decimal string in cents, currency USD. This toolkit adds exact USD figures: amount_usd per row, total_usd per bucket and for the whole result (no floating-point drift). Group by workspace_id (null = Default Workspace) and/or description (one row per model and token type, with parsed cost_type, model, token_type, context_window, service_tier). Set all: true to cover a long range (for example 30 days with all: true). Priority Tier spend is not included. Known failures: limit above 31 or a bucket_width other than 1d gives invalid_request_error. Needs the Admin API key (ANTHROPIC_ADMIN_API_KEY).",
+    "What the organization spent, in daily buckets (oldest first, empty days included): amount is a decimal string in cents, currency USD. This toolkit adds exact USD figures: amount_usd per row, total_usd per bucket and for the whole result (no floating-point drift). Group by workspace_id (null = Default Workspace) and/or description (one row per model and token type, with parsed cost_type, model, token_type, context_window, service_tier). Set all: true to cover a long range (for example 30 days with all: true). Priority Tier spend is not included. Known failures: limit above 31 or a bucket_width other than 1d gives invalid_request_error. Needs the Admin API key (ANTHROPIC_ADMIN_KEY).",
 });
 
 export const getClaudeCodeUsageReport = defineOperation({
@@ -214,7 +214,7 @@ export const getClaudeCodeUsageReport = defineOperation({
   idempotent: true,
   pagination: "report",
   description:
-    "Claude Code activity for one UTC day: one record per user (email) or API key per day, local and remote use as separate rows, with sessions, lines added/removed, commits, pull requests, accepted/rejected edit-tool actions and per-model tokens with an estimated cost in cents. Use it for adoption and productivity reviews; walk several days by calling once per date. Only data older than about an hour appears. Known failures: a starting_at that is not YYYY-MM-DD or a limit above 1000 gives invalid_request_error. Needs the Admin API key (ANTHROPIC_ADMIN_API_KEY).",
+    "Claude Code activity for one UTC day: one record per user (email) or API key per day, local and remote use as separate rows, with sessions, lines added/removed, commits, pull requests, accepted/rejected edit-tool actions and per-model tokens with an estimated cost in cents. Use it for adoption and productivity reviews; walk several days by calling once per date. Only data older than about an hour appears. Known failures: a starting_at that is not YYYY-MM-DD or a limit above 1000 gives invalid_request_error. Needs the Admin API key (ANTHROPIC_ADMIN_KEY).",
 });
 
 export const reportOperations = [getUsageReport, getCostReport, getClaudeCodeUsageReport];

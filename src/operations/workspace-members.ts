@@ -80,7 +80,7 @@ export const listWorkspaceMembers = defineOperation({
   idempotent: true,
   pagination: "cursor",
   description:
-    "List the members added to a workspace with their workspace roles, oldest first. Organization admins, who hold workspace_admin everywhere implicitly, are not listed unless added by hand; GET_WORKSPACE_MEMBER answers for them. Set all: true to walk every page. Needs the Admin API key.",
+    "List the members added to a workspace with their workspace roles, oldest first. Organization admins hold workspace_admin everywhere implicitly and are never listed (they cannot be added by hand); GET_WORKSPACE_MEMBER answers for them. Set all: true to walk every page. Needs the Admin API key.",
 });
 
 export const getWorkspaceMember = defineOperation({

@@ -137,7 +137,12 @@ export const updateWorkspace = defineOperation({
     name: z.string().min(1).max(40).optional().describe("New name, 1 to 40 characters. The Default Workspace cannot be renamed."),
     display_color: displayColor.optional().describe(colorHelp),
     data_residency: z
-      .object({ allowed_inference_geos: allowedGeos, default_inference_geo: defaultGeo })
+      .object({
+        workspace_geo: z.literal("us").optional().describe("Where data is stored; cannot change (us)."),
+        allowed_inference_geos: allowedGeos,
+        default_inference_geo: defaultGeo,
+      })
+      .strict()
       .nullable()
       .optional()
       .describe("Inference geos; workspace_geo cannot change."),
