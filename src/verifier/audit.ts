@@ -13,18 +13,20 @@ import { asToolkitError, ToolkitError, type ToolkitErrorInit } from "./errors.js
 export const audit: Step = async (ctx, next) => {
   const config = ctx.runtime.options.audit;
   const started = ctx.runtime.now();
-  let failure: unknown;
+  let failure: ToolkitError | undefined;
   try {
     await next();
   } catch (err) {
-    failure = scrubbed(err);
+    // Converted first, so a foreign error (whose text is not ours) is redacted too, and the
+    // error logged is the very one rethrown.
+    failure = scrubbed(asToolkitError(err));
     throw failure;
   } finally {
     if (config !== false) await write(ctx, config.path, started, failure);
   }
 };
 
-async function write(ctx: CallContext, path: string, started: number, failure: unknown): Promise<void> {
+async function write(ctx: CallContext, path: string, started: number, failure: ToolkitError | undefined): Promise<void> {
   await writerOf(ctx.runtime, path)
     .append(entryOf(ctx, started, failure))
     .catch((err: unknown) => {
@@ -37,8 +39,7 @@ async function write(ctx: CallContext, path: string, started: number, failure: u
  * The last guard on the way out: an error whose text carries a key-shaped string (an API message
  * echoing a pasted key, say) leaves with it redacted.
  */
-function scrubbed(err: unknown): unknown {
-  if (!(err instanceof ToolkitError)) return err;
+function scrubbed(err: ToolkitError): ToolkitError {
   const text = JSON.stringify(err.toJSON());
   if (redactText(text) === text) return err;
   return new ToolkitError({ ...(redact(err.toJSON()) as ToolkitErrorInit), not_sent: err.not_sent });
@@ -54,7 +55,7 @@ function writerOf(runtime: Runtime, path: string): AuditWriter {
   return writer;
 }
 
-function entryOf(ctx: CallContext, started: number, failure: unknown): AuditEntry {
+function entryOf(ctx: CallContext, started: number, failure: ToolkitError | undefined): AuditEntry {
   const { meta } = ctx;
   const ok = failure === undefined;
   const entry: AuditEntry = {
@@ -73,12 +74,11 @@ function entryOf(ctx: CallContext, started: number, failure: unknown): AuditEntr
   if (meta.dry_run) entry.dry_run = true;
   if (meta.cached) entry.cached = true;
   if (ctx.internal) entry.internal = true;
-  if (!ok) {
-    const err = asToolkitError(failure);
-    entry.error_type = err.type;
-    entry.error_message = redactText(err.message);
-    if (err.status !== undefined) entry.status = err.status;
-    if (err.request_id) entry.request_id = err.request_id;
+  if (failure) {
+    entry.error_type = failure.type;
+    entry.error_message = failure.message;
+    if (failure.status !== undefined) entry.status = failure.status;
+    if (failure.request_id) entry.request_id = failure.request_id;
   }
   return entry;
 }

@@ -1,3 +1,4 @@
+import { redactText } from "../audit/redact.js";
 import { errorTypeForStatus } from "../operations/error-types.js";
 
 /** Error types of our own, beside Anthropic's `error.type` values which pass through unchanged. */
@@ -157,9 +158,13 @@ function nextMonthStart(now: number): string {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString();
 }
 
-/** Wraps anything thrown into a ToolkitError without leaking stack traces to callers. */
+/**
+ * Wraps anything thrown into a ToolkitError without leaking stack traces to callers. The message
+ * of a foreign error is not ours (a failing key command or function may quote the key), so
+ * key-shaped text is redacted from it.
+ */
 export function asToolkitError(err: unknown): ToolkitError {
   if (err instanceof ToolkitError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  return new ToolkitError({ type: "api_error", message: `Unexpected failure: ${message}`, retryable: false });
+  return new ToolkitError({ type: "api_error", message: `Unexpected failure: ${redactText(message)}`, retryable: false });
 }
