@@ -86,7 +86,10 @@ async function currentTarget(ctx: CallContext): Promise<unknown> {
   }
 }
 
-/** A write may only touch allowed workspaces: the input's `workspace_id`, or the workspace an API key belongs to. */
+/**
+ * A write may only touch allowed workspaces: the input's `workspace_id`, or the workspace an API key
+ * belongs to. Organization-level Admin writes are refused while an allowlist is set.
+ */
 async function checkWorkspace(ctx: CallContext, allowed: string[]): Promise<void> {
   const refuse = (what: string) =>
     denied(`${ctx.op.tool} would change ${what}, which is not in this toolkit's allowWorkspaces list; nothing was sent.`, `Only workspaces ${allowed.join(", ")} may be changed.`);
@@ -106,5 +109,10 @@ async function checkWorkspace(ctx: CallContext, allowed: string[]): Promise<void
     }
     const ws = key?.scope?.workspace_id ?? key?.workspace_id ?? undefined;
     if (!ws || !allowed.includes(ws)) throw refuse(`API key ${keyId} in ${ws ? `workspace ${ws}` : "the Default Workspace or the organization"}`);
+    return;
   }
+  // Fail closed: an Admin write with no workspace target (a new workspace, an invite, a user's
+  // role) changes the organization, which no workspace allowlist covers. Inference calls are
+  // bound to their key's workspace and change no organization state.
+  if (ctx.op.key === "admin") throw refuse("the organization itself (it names no workspace)");
 }

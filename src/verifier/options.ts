@@ -1,4 +1,4 @@
-import { guardrailsFromEnvironment } from "./guardrail-env.js";
+import { checkPolicy, guardrailsFromEnvironment } from "./guardrail-env.js";
 import type { KeySource } from "./key-source.js";
 
 /** Guardrail policy: what a caller may do without more ceremony. */
@@ -20,7 +20,7 @@ export interface ToolkitOptions {
   policy?: Policy;
   /** Only these tools may be called (and listed). */
   allowTools?: string[];
-  /** Writes may only touch these workspace ids. */
+  /** Writes may only touch these workspace ids; organization-level Admin writes (new workspaces, invites, users) are refused while it is set. */
   allowWorkspaces?: string[];
   /** Audit log: `false` turns it off; `path` sets the JSON-lines file (default `.anthropic-admin/audit.jsonl`). */
   audit?: false | { path?: string };
@@ -69,7 +69,7 @@ export function resolveOptions(o: ToolkitOptions, env: NodeJS.ProcessEnv = proce
     baseURL: (o.baseURL ?? env.ANTHROPIC_BASE_URL ?? "https://api.anthropic.com").replace(/\/+$/, ""),
     fetch: o.fetch,
     sandbox,
-    policy: o.policy ?? fromEnv.policy ?? "confirm_destructive",
+    policy: o.policy !== undefined ? checkPolicy(o.policy, "policy") : (fromEnv.policy ?? "confirm_destructive"),
     allowTools: o.allowTools ?? fromEnv.allowTools,
     allowWorkspaces: o.allowWorkspaces ?? fromEnv.allowWorkspaces,
     audit: o.audit === false ? false : { path: o.audit?.path ?? ".anthropic-admin/audit.jsonl" },

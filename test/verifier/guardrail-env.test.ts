@@ -19,5 +19,16 @@ describe("guardrails from the environment apply to every surface", () => {
 
   it("refuses an unknown policy by name instead of ignoring it", () => {
     assert.throws(() => resolveOptions({}, { ANTHROPIC_ADMIN_POLICY: "yolo" }), /ANTHROPIC_ADMIN_POLICY must be one of read_only, confirm_destructive, open/);
+    // A typo in an explicit option must not quietly behave like `open`.
+    assert.throws(() => resolveOptions({ policy: "readonly" as never }, {}), /policy must be one of read_only, confirm_destructive, open, not "readonly"/);
+  });
+
+  it("a bad policy stops `serve` before any socket opens", async () => {
+    const { startServe } = await import("../../src/surfaces/mcp/serve.js");
+    await assert.rejects(
+      startServe({ port: 0, emulatorPort: 0, env: { ANTHROPIC_ADMIN_POLICY: "bogus" }, log: () => {} }),
+      /ANTHROPIC_ADMIN_POLICY must be one of/,
+    );
+    // Nothing is left listening: the test process would otherwise hang at exit.
   });
 });

@@ -140,4 +140,19 @@ describe("allowWorkspaces", () => {
     const read = await toolkit.run(T("LIST_WORKSPACE_MEMBERS"), { workspace_id: second.id });
     assert.equal(read.ok, true, "reads are not limited by allowWorkspaces");
   });
+
+  it("fails closed on organization-level writes, which no workspace allowlist covers", async () => {
+    const probe = setup();
+    const [first] = await someWorkspace(probe.toolkit);
+    const { toolkit, writes } = setup({ allowWorkspaces: [first.id], policy: "open" });
+    for (const [tool, input] of [
+      ["CREATE_WORKSPACE", { name: "Escape hatch" }],
+      ["CREATE_INVITE", { email: "new.person@example.com", role: "developer" }],
+    ] as const) {
+      const r = await toolkit.run(T(tool), input);
+      assert.equal(!r.ok && r.error.type, "policy_denied", tool);
+      assert.match(!r.ok ? r.error.message : "", /the organization itself/);
+    }
+    assert.deepEqual(writes(), []);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ToolkitOptions } from "../../verifier/options.js";
+import { resolveOptions, type ToolkitOptions } from "../../verifier/options.js";
 import type { EmulatorServer } from "../../emulator/server.js";
 import { isLoopbackHost } from "./guard.js";
 import { type HttpServerOptions, startHttpServer } from "./http.js";
@@ -43,6 +43,8 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeHandl
   const log = options.log ?? ((line: string) => process.stderr.write(`anthropic-admin: ${line}\n`));
   const env = options.env ?? process.env;
   const given = options.toolkit ?? {};
+  // Refuse a bad configuration (e.g. an unknown ANTHROPIC_ADMIN_POLICY) before opening any socket.
+  resolveOptions(given, env);
   const { hasApi, hasAdmin } = keysConfigured(given, env);
   let emulator: EmulatorServer | undefined;
   if ((given.sandbox || (!hasApi && !hasAdmin)) && options.emulatorPort !== false) {

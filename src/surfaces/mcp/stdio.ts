@@ -32,6 +32,8 @@ export interface StdioServerHandle {
  */
 export async function runStdioServer(options: StdioServerOptions = {}): Promise<StdioServerHandle> {
   const log = options.log ?? ((line: string) => process.stderr.write(`anthropic-admin: ${line}\n`));
+  // Kept so close() gives an embedding host its console back.
+  const saved = { log: console.log, info: console.info, debug: console.debug };
   if (!options.stdout) {
     console.log = console.error;
     console.info = console.error;
@@ -53,11 +55,15 @@ export async function runStdioServer(options: StdioServerOptions = {}): Promise<
     resolveClosed = resolve;
   });
   const stdin = options.stdin ?? process.stdin;
-  const finish = async () => {
-    await server.close().catch(() => {});
-    if (ownsToolkit) await toolkit.close().catch(() => {});
-    resolveClosed();
-  };
+  // `end` and `close` both arrive when stdin ends: close everything once.
+  let finishing: Promise<void> | undefined;
+  const finish = () =>
+    (finishing ??= (async () => {
+      await server.close().catch(() => {});
+      if (ownsToolkit) await toolkit.close().catch(() => {});
+      if (!options.stdout) Object.assign(console, saved);
+      resolveClosed();
+    })());
   stdin.once("end", () => void finish());
   stdin.once("close", () => void finish());
   await server.connect(transport);

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { ToolkitError } from "../../../verifier/errors.js";
 import type { ToolkitOptions } from "../../../verifier/options.js";
 import { type GlobalOptions, guardrailOptions } from "../global-options.js";
 import { type CliIo, err, out } from "../io.js";
@@ -71,6 +72,8 @@ export function addMcpCommands(program: Command, io: CliIo): void {
           log: (line) => err(io, `anthropic-admin: ${line}`),
         });
       } catch (e) {
+        // Configuration errors (a bad policy, a refused bind) carry their own exit code via main.
+        if (e instanceof ToolkitError) throw e;
         return usage(io, (e as Error).message);
       }
       await untilSignal();
