@@ -125,6 +125,10 @@ export function attachPersistence(
   // Changes queued per table: the latest item, or a removal (a removal then re-insert must
   // move the row to the end, as the collection does, so it is deleted first).
   const pending = new Map<string, Map<string, { item: object | null; removed: boolean }>>();
+  // Keys of state.extra changed since the last flush (set, deleted, or marked after an in-place change).
+  const pendingExtra = new Set<string>();
+  const putExtra = db.prepare("INSERT INTO extra (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  const deleteExtra = db.prepare("DELETE FROM extra WHERE key = ?");
   let scheduled = false;
   let closed = false;
 
@@ -143,6 +147,13 @@ export function attachPersistence(
       }
       writeUsageTail();
       writeOrganization();
+      for (const key of pendingExtra) {
+        if (TRANSIENT_EXTRA.test(key)) continue;
+        const json = state.extra.has(key) ? JSON.stringify(state.extra.get(key), encode) : undefined;
+        if (json === undefined) deleteExtra.run(key);
+        else putExtra.run(key, json);
+      }
+      pendingExtra.clear();
     })();
   };
   const schedule = () => {
@@ -171,6 +182,27 @@ export function attachPersistence(
     schedule();
     return n;
   };
+
+  // Extra values replaced or dropped as a whole are heard here; in-place changes come through
+  // state.markExtraChanged, which the areas' writers call.
+  const extra = state.extra;
+  const markExtra = (key: string) => {
+    pendingExtra.add(key);
+    schedule();
+  };
+  const setExtra = extra.set;
+  const deleteExtraKey = extra.delete;
+  extra.set = (key: string, value: unknown) => {
+    setExtra.call(extra, key, value);
+    markExtra(key);
+    return extra;
+  };
+  extra.delete = (key: string) => {
+    const had = deleteExtraKey.call(extra, key);
+    if (had) markExtra(key);
+    return had;
+  };
+  state.markExtraChanged = markExtra;
 
   if (stored && options.apiKey) repointDemoKey(state, meta("demo_api_key_id"), options.apiKey);
 
@@ -212,7 +244,7 @@ const TRANSIENT_EXTRA = /^(auth:|messages:scenario)/;
 
 /**
  * Saves the areas' free-form state (rate limits, synthetic report history) with Maps and Sets
- * kept. In-place changes there have no hook, so this runs at seed time and at close.
+ * kept, all of it: at seed time and at close. Between them, flush writes the keys that changed.
  */
 function writeExtra(db: Database.Database, state: EmulatorState): void {
   const put = db.prepare("INSERT INTO extra (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");

@@ -99,6 +99,11 @@ export interface EmulatorState {
   usage: UsageEvent[];
   /** Free-form per-area state (rate limits, report caches), keyed by area name. */
   extra: Map<string, unknown>;
+  /**
+   * Set by persistence: writers that change a `state.extra` value in place (not through
+   * `extra.set`) call it with the key so the change reaches the state file without close().
+   */
+  markExtraChanged?: (key: string) => void;
   clock: EmulatorClock;
 }
 

@@ -117,13 +117,15 @@ function remove({ input, state }: BehaviourRequest) {
   if (user.role === "admin") {
     throw invalidRequest(`User ${user.id} is an organization admin and cannot be removed from a workspace.`);
   }
-  const row = state.members.get(key(ws.id, user.id));
-  if (!row) {
-    if (user.role === "billing") {
-      throw invalidRequest(`User ${user.id} is an organization billing member and cannot be removed from a workspace.`);
-    }
-    throw notFound(`User ${user.id} is not a member of workspace ${ws.id}.`);
+  // Reference §10.5: billing members cannot be removed while they hold the org role, raised or not.
+  // Deleting a raised row would silently demote them to workspace_billing, which no call may do.
+  if (user.role === "billing") {
+    throw invalidRequest(
+      `User ${user.id} is an organization billing member and cannot be removed from a workspace while they hold the billing role; change their organization role first.`,
+    );
   }
+  const row = state.members.get(key(ws.id, user.id));
+  if (!row) throw notFound(`User ${user.id} is not a member of workspace ${ws.id}.`);
   state.members.remove(key(ws.id, user.id));
   return { type: "workspace_member_deleted", user_id: user.id, workspace_id: ws.id };
 }

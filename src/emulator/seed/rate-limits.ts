@@ -95,4 +95,6 @@ export function setOverride(state: EmulatorState, workspaceId: string, entryId: 
   if (value === null) entry.delete(type);
   else entry.set(type, value);
   if (entry.size === 0) ws.delete(entryId);
+  // An in-place change: tell persistence, which otherwise writes extra only at seed and close.
+  state.markExtraChanged?.(RATE_LIMITS);
 }
