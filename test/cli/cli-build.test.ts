@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT, spawnCli } from "./cli-harness.js";
@@ -13,8 +13,9 @@ function staticImports(file: string): string[] {
 
 describe("the built anthropic-admin", () => {
   it("runs from dist with --version, loading nothing but node built-ins", async () => {
-    if (!existsSync(BIN)) {
-      // `npm install` builds it (prepare); build here when the tree was never built.
+    const sources = ["src/surfaces/cli/bin.ts", "src/surfaces/cli/version.ts"].map((f) => statSync(join(ROOT, f)).mtimeMs);
+    if (!existsSync(BIN) || Math.max(...sources) > statSync(BIN).mtimeMs) {
+      // `npm install` builds it (prepare); build here when the tree was never built or is stale.
       try {
         execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
       } catch {
