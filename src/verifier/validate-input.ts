@@ -7,8 +7,9 @@ import { checkModelId, rememberModelList } from "./model-ids.js";
 
 /** Checks input against the tool's schema before anything is sent; one issue per bad field. */
 export const validateInput: Step = async (ctx, next) => {
-  const raw = ctx.raw ?? {};
-  const parsed = toolInputSchema(ctx.op).safeParse(raw, { reportInput: true });
+  const schema = toolInputSchema(ctx.op);
+  const raw = dropUnacceptedNulls(schema, ctx.raw ?? {});
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const issues = parsed.error.issues.map(toIssue);
     throw new ToolkitError({
@@ -50,6 +51,60 @@ function refuseKeysInPath(ctx: CallContext): void {
       hint: "Pass the id from a LIST call, never the key itself; consider rotating a key that was pasted into a prompt.",
     });
   }
+}
+
+/**
+ * OpenAI strict mode (`tools("openai-strict")`) makes every optional field required and nullable,
+ * so strict models send `null` for each field they do not use. Such a null means "absent": it is
+ * dropped wherever the field is optional and does not itself accept null, at every depth (nested
+ * objects, arrays of objects, union branches). Where the schema accepts null (`name: null` may
+ * mean "clear"), and on required fields, the null stays for the schema to judge.
+ */
+export function dropUnacceptedNulls(schema: z.ZodType, value: unknown): unknown {
+  if (!value || typeof value !== "object") return value;
+  const s = unwrap(schema);
+  const def = s._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
+  if (def.type === "object" && def.shape && !Array.isArray(value)) return dropInObject(def.shape, value as Record<string, unknown>);
+  if (def.type === "array" && def.element && Array.isArray(value)) {
+    const element = def.element;
+    return value.map((v) => dropUnacceptedNulls(element, v));
+  }
+  if (def.type === "union" && def.options) {
+    // A value one branch already takes stays as it is; otherwise the first branch it fits once
+    // its nulls are dropped wins, and when none fits the value is left for the schema to report.
+    if (s.safeParse(value).success) return value;
+    for (const option of def.options) {
+      const candidate = dropUnacceptedNulls(option, value);
+      if (candidate !== value && option.safeParse(candidate).success) return candidate;
+    }
+  }
+  return value;
+}
+
+function dropInObject(shape: Record<string, z.ZodType>, value: Record<string, unknown>): Record<string, unknown> {
+  const kept: Array<[string, unknown]> = [];
+  for (const [k, v] of Object.entries(value)) {
+    // Own fields only (`toString` is no field), and unknown fields stay so the strict schema names them.
+    const field = Object.hasOwn(shape, k) ? shape[k] : undefined;
+    if (!field) kept.push([k, v]);
+    else if (v === null && !field.safeParse(null).success && field.safeParse(undefined).success) continue;
+    else kept.push([k, dropUnacceptedNulls(field, v)]);
+  }
+  // fromEntries keeps a `__proto__` key as a plain own field (for the schema to refuse), never a prototype.
+  return Object.fromEntries(kept);
+}
+
+/** Looks through wrappers (optional, nullable, default, readonly, pipes, lazy) to the shape inside. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (let i = 0; i < 16; i++) {
+    const def = s._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType; getter?: () => z.ZodType };
+    if (def.innerType) s = def.innerType;
+    else if (def.type === "pipe" && def.in) s = def.in;
+    else if (def.type === "lazy" && def.getter) s = def.getter();
+    else break;
+  }
+  return s;
 }
 
 function toIssue(issue: z.core.$ZodIssue): InputIssue {
