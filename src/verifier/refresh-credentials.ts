@@ -12,21 +12,28 @@ const VARIABLE: Record<KeyKind, string> = { api: "ANTHROPIC_API_KEY", admin: "AN
  * fails with an error that names which key failed and where it came from, never the key itself.
  */
 export const refreshCredentials: Step = async (ctx, next) => {
+  const kind = ctx.op.key;
+  // The key this attempt goes out with, read before sending: by the time its 401 comes back, a
+  // concurrent call may already have refreshed the shared cache, and comparing against that
+  // newer key would wrongly conclude that re-reading changed nothing.
+  const used = await ctx.runtime.getKey(kind).catch(() => undefined);
   try {
     await next();
   } catch (err) {
     if (!isAuthFailure(err)) throw err;
-    const kind = ctx.op.key;
-    const before = await ctx.runtime.getKey(kind).catch(() => undefined);
-    ctx.runtime.refreshKey(kind);
     let after: string | undefined;
     try {
       after = await ctx.runtime.getKey(kind);
+      // Only re-read the source when nobody has yet; otherwise the fresh key is already cached.
+      if (after === used) {
+        ctx.runtime.refreshKey(kind);
+        after = await ctx.runtime.getKey(kind);
+      }
     } catch (readErr) {
       throw namedError(ctx, err, `re-reading it failed (${safeReason(readErr)})`);
     }
     if (!after) throw namedError(ctx, err, "re-reading its source gave no key");
-    if (after === before) throw namedError(ctx, err, "re-reading its source gave the same key");
+    if (after === used) throw namedError(ctx, err, "re-reading its source gave the same key");
     try {
       await next();
     } catch (retryErr) {
