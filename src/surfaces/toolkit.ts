@@ -162,13 +162,22 @@ function effectOfRaw(op: AnyOperation, input: unknown) {
   }
 }
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * The real-clock sleep used when no `sleep` option is injected; an abort rejects with the
+ * signal's reason. The abort listener is removed when the timer fires, so one long-lived signal
+ * reused across many sleeps (a walk, a retry loop) does not pile up listeners.
+ */
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
+    const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

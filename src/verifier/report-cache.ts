@@ -6,6 +6,9 @@ interface Entry {
   request_id?: string;
 }
 
+/** Most entries kept: distinct queries (moving date windows) would otherwise accumulate for the toolkit's lifetime. */
+const MAX_ENTRIES = 256;
+
 interface ReportCacheState {
   entries: Map<string, Entry>;
   /** Identical queries already on the wire: later callers wait for that answer instead of polling again. */
@@ -43,7 +46,7 @@ export const reportCache: Step = async (ctx, next) => {
     await next();
     if (ctx.data === undefined) return undefined;
     const entry = { at: ctx.runtime.now(), data: structuredClone(ctx.data), request_id: ctx.meta.request_id };
-    state.entries.set(key, entry);
+    remember(state, key, entry, minInterval);
     return entry;
   })();
   state.pending.set(key, fetched);
@@ -53,6 +56,26 @@ export const reportCache: Step = async (ctx, next) => {
     if (state.pending.get(key) === fetched) state.pending.delete(key);
   }
 };
+
+/**
+ * Inserts an entry, first sweeping expired ones (a query never asked again is otherwise never
+ * looked at) and then dropping the oldest beyond MAX_ENTRIES. Map order is insertion order, and a
+ * re-inserted key moves to the end, so the first keys are the oldest.
+ */
+function remember(state: ReportCacheState, key: string, entry: Entry, minInterval: number): void {
+  for (const [k, e] of state.entries) if (entry.at - e.at >= minInterval) state.entries.delete(k);
+  state.entries.delete(key);
+  state.entries.set(key, entry);
+  for (const k of state.entries.keys()) {
+    if (state.entries.size <= MAX_ENTRIES) break;
+    state.entries.delete(k);
+  }
+}
+
+/** How many report answers are cached now (for tests and diagnostics). */
+export function reportCacheSize(runtime: Runtime): number {
+  return (runtime.state.get("report-cache") as ReportCacheState | undefined)?.entries.size ?? 0;
+}
 
 function cacheState(runtime: Runtime): ReportCacheState {
   let state = runtime.state.get("report-cache") as ReportCacheState | undefined;
