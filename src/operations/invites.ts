@@ -2,8 +2,8 @@ import { z } from "zod";
 import { defineOperation } from "./derive.js";
 import { assignableRole, OrganizationRoleSchema, rolesFilter } from "./roles.js";
 import { cursorPage, cursorPageInput, idField, timestamp } from "./shared.js";
-import type { Reconcile } from "./types.js";
-import { isNotFound } from "./users.js";
+import type { Reconcile, Snapshot } from "./types.js";
+import { isNotFound, snapshotSaw } from "./users.js";
 
 /** `OrganizationInvite`; `accepted_at` and `rbac_group_ids` arrived in 2026 and are optional for older servers. */
 export const OrganizationInviteSchema = z.object({
@@ -98,12 +98,18 @@ export const getInvite = defineOperation({
     "Get one invite by id: email, role, status (pending, accepted, expired, deleted), invited_at, expires_at and accepted_at. An unknown id gives not_found_error: take ids from LIST_INVITES. Needs the Admin API key.",
 });
 
-const reconcileDelete: Reconcile = async (input, read) => {
+/** The invite before a delete; a 404 here fails the delete at once (see `Snapshot`). */
+const snapshotDelete: Snapshot = (input, read) => read("ANTHROPIC_ADMINISTRATOR_GET_INVITE", { invite_id: input.invite_id });
+
+const reconcileDelete: Reconcile = async (input, read, before) => {
+  // Only an invite that was pending before the call can have been deleted by it (an invite
+  // deleted earlier answers "deleted" too).
+  const ours = snapshotSaw(before) && (before === undefined || (before as OrganizationInvite).status === "pending");
   try {
     const invite = (await read("ANTHROPIC_ADMINISTRATOR_GET_INVITE", { invite_id: input.invite_id })) as OrganizationInvite;
-    return invite.status === "deleted" ? { applied: true, data: { id: invite.id, type: "invite_deleted" } } : { applied: false };
+    return invite.status === "deleted" && ours ? { applied: true, data: { id: invite.id, type: "invite_deleted" } } : { applied: false };
   } catch (err) {
-    if (isNotFound(err)) return { applied: true, data: { id: input.invite_id, type: "invite_deleted" } };
+    if (isNotFound(err)) return ours ? { applied: true, data: { id: input.invite_id, type: "invite_deleted" } } : { applied: false };
     throw err;
   }
 };
@@ -120,6 +126,7 @@ export const deleteInvite = defineOperation({
   output: z.object({ id: z.string(), type: z.literal("invite_deleted") }),
   effect: "destructive",
   idempotent: true,
+  snapshot: snapshotDelete,
   reconcile: reconcileDelete,
   description:
     "Delete a pending invite so its link no longer works (for example to re-send it with a different role). Only pending invites can be deleted: an accepted, expired or already deleted invite gives invalid_request_error, and an unknown id gives not_found_error (take ids from LIST_INVITES with statuses [pending]). To take access away from someone who already accepted, use REMOVE_USER. Needs the Admin API key.",

@@ -19,12 +19,24 @@ export type ReadCall = (tool: string, input: Record<string, unknown>) => Promise
 
 /**
  * After an ambiguous failure of a write (timeout, reset after sending, 5xx), tells whether the
- * write took effect by reading state. Returns `applied` with the object when it did.
+ * write took effect by reading state. Returns `applied` with the object when it did. `before` is
+ * what the operation's `snapshot` read before the first attempt, or undefined when it has none
+ * or that read failed (then the reconcile judges as it would without one).
  */
 export type Reconcile = (
   input: Record<string, unknown>,
   read: ReadCall,
+  before?: unknown,
 ) => Promise<{ applied: true; data: unknown } | { applied: false }>;
+
+/**
+ * Reads the state a write's `reconcile` needs to tell this call's change from what was already
+ * there (workspaces that already had the name; whether the object to delete exists). Runs once,
+ * before the first attempt. Throwing a `not_found_error` proves the target does not exist: the
+ * call then fails with it at once and nothing is sent. Any other failure is ignored (the call
+ * proceeds without a snapshot).
+ */
+export type Snapshot = (input: Record<string, unknown>, read: ReadCall) => Promise<unknown>;
 
 /** One API operation: the single hand-written description everything else derives from. */
 export interface Operation<
@@ -54,6 +66,8 @@ export interface Operation<
   /** True when repeating the call cannot change the outcome (reads, set-to-value updates, deletes). */
   idempotent: boolean;
   reconcile?: Reconcile;
+  /** State read before a write's first attempt and handed to `reconcile` as `before`. */
+  snapshot?: Snapshot;
   /**
    * A write that may be sent again after an ambiguous failure because a duplicate changes no
    * organization state (a second Messages completion costs only its tokens; the official SDKs

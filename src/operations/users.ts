@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "./derive.js";
 import { assignableRole, OrganizationRoleSchema, rolesFilter } from "./roles.js";
 import { cursorPage, cursorPageInput, idField, timestamp } from "./shared.js";
-import type { Reconcile } from "./types.js";
+import type { Reconcile, Snapshot } from "./types.js";
 
 /** `OrganizationUser`: a member of the organization. */
 export const OrganizationUserSchema = z.object({
@@ -94,12 +94,25 @@ export const updateUser = defineOperation({
     "Change a member's organization role (the Console's member role, not a workspace role: for those use the workspace-member tools). Console organizations accept user, developer, billing and claude_code_user; Claude Enterprise organizations accept user and managed. admin can never be granted through the API, and members who hold admin cannot be changed through it. Failures: not_found_error for an unknown id (take ids from LIST_USERS), invalid_request_error for a role the organization type does not accept. Returns the updated member. Needs the Admin API key.",
 });
 
-const reconcileRemove: Reconcile = async (input, read) => {
+/**
+ * True unless a snapshot was taken and did not see the target: without one (no snapshot, or its
+ * read failed) a 404 after the call is taken as the call's doing, as before snapshots existed.
+ */
+export function snapshotSaw(before: unknown): boolean {
+  return before === undefined || (typeof before === "object" && before !== null);
+}
+
+/** The member before a remove; a 404 here fails the remove at once (see `Snapshot`). */
+const snapshotRemove: Snapshot = (input, read) => read("ANTHROPIC_ADMINISTRATOR_GET_USER", { user_id: input.user_id });
+
+const reconcileRemove: Reconcile = async (input, read, before) => {
   try {
     await read("ANTHROPIC_ADMINISTRATOR_GET_USER", { user_id: input.user_id });
     return { applied: false };
   } catch (err) {
-    if (isNotFound(err)) return { applied: true, data: { id: input.user_id, type: "user_deleted" } };
+    // Gone now, and there before the call: removed by it.
+    if (isNotFound(err) && snapshotSaw(before)) return { applied: true, data: { id: input.user_id, type: "user_deleted" } };
+    if (isNotFound(err)) return { applied: false };
     throw err;
   }
 };
@@ -116,6 +129,7 @@ export const removeUser = defineOperation({
   output: z.object({ id: z.string(), type: z.literal("user_deleted") }),
   effect: "destructive",
   idempotent: true,
+  snapshot: snapshotRemove,
   reconcile: reconcileRemove,
   description:
     "Remove a member from the organization. Irreversible: they lose access at once, leave every workspace, and their personal API keys are archived (not restored if they are invited again). Offboarding order that keeps a record: list their workspace memberships and keys first, then remove. Failures: invalid_request_error with error_code cannot_remove_last_member when they are the only member; invalid_request_error for members holding admin (remove those in the Console); not_found_error for an unknown id (take ids from LIST_USERS); permission_error api_key_requester_unconfirmed (safe to send again). Needs the Admin API key.",

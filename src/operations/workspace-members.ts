@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "./derive.js";
 import { cursorPage, cursorPageInput, idField } from "./shared.js";
 import type { ReadCall } from "./types.js";
+import { snapshotSaw } from "./users.js";
 
 /** `WorkspaceRole`: every role a member can hold. */
 export const WorkspaceRoleSchema = z.enum([
@@ -135,9 +136,12 @@ export const removeWorkspaceMember = defineOperation({
   output: WorkspaceMemberDeletedSchema,
   effect: "destructive",
   idempotent: true,
-  reconcile: async (input, read) => {
+  // The member before the call; a 404 here fails the remove at once (see `Snapshot`).
+  snapshot: (input, read) => read("ANTHROPIC_ADMINISTRATOR_GET_WORKSPACE_MEMBER", { workspace_id: input.workspace_id, user_id: input.user_id }),
+  reconcile: async (input, read, before) => {
     const m = await readMember(read, input);
-    return m === undefined
+    // Gone now counts as removed by this call only when the snapshot saw the member (or none was taken).
+    return m === undefined && snapshotSaw(before)
       ? { applied: true, data: { type: "workspace_member_deleted", user_id: input.user_id, workspace_id: input.workspace_id } }
       : { applied: false };
   },

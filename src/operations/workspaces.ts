@@ -81,6 +81,7 @@ export const createWorkspace = defineOperation({
   output: WorkspaceSchema,
   effect: "write",
   idempotent: false,
+  snapshot: snapshotCreate,
   reconcile: reconcileCreate,
   description:
     "Create a workspace: a group of API keys, members, limits and usage under its own name. Use it to separate teams, projects or environments. At most 100 non-archived workspaces per organization (400 when full: archive one first); names are 1–40 characters; tag keys may not start with \"anthropic\". Not idempotent (the API has no idempotency key): after a timeout the toolkit checks by name before creating again. Needs the Admin API key (ANTHROPIC_ADMIN_KEY).",
@@ -178,13 +179,21 @@ export const archiveWorkspace = defineOperation({
     "Archive a workspace, permanently: there is no unarchive and no delete. Every API key of the workspace is archived with it and stops working at once; members lose access; its usage history stays. The Default Workspace cannot be archived (invalid_request_error). Archiving an already archived workspace changes nothing and answers it again. Destructive: pass confirm: true. Needs the Admin API key.",
 });
 
-async function reconcileCreate(input: Record<string, unknown>, read: ReadCall) {
+/** Ids of the live workspaces that already have the name, so the reconcile can tell ours apart. */
+async function snapshotCreate(input: Record<string, unknown>, read: ReadCall): Promise<string[]> {
   const page = (await read("ANTHROPIC_ADMINISTRATOR_LIST_WORKSPACES", { all: true, limit: 1000 })) as { data: Workspace[] };
-  // Names are not unique, so the other fields sent must match too; newest last, so a workspace
-  // the lost request made is the newest such one.
+  return page.data.filter((w) => w.name === input.name && w.archived_at === null).map((w) => w.id);
+}
+
+async function reconcileCreate(input: Record<string, unknown>, read: ReadCall, before?: unknown) {
+  const page = (await read("ANTHROPIC_ADMINISTRATOR_LIST_WORKSPACES", { all: true, limit: 1000 })) as { data: Workspace[] };
+  // Names are not unique: workspaces that had the name before the call are not ours (without a
+  // snapshot, e.g. when its read failed, they cannot be told apart), and the other fields sent
+  // must match too. Newest last, so a workspace the lost request made is the newest such one.
+  const existed = new Set(Array.isArray(before) ? (before as string[]) : []);
   const { display_color, tags } = input as { display_color?: string | null; tags?: Record<string, string> | null };
   const match = page.data
-    .filter((w) => w.name === input.name && w.archived_at === null)
+    .filter((w) => w.name === input.name && w.archived_at === null && !existed.has(w.id))
     .filter((w) => display_color == null || w.display_color.toLowerCase() === display_color.toLowerCase())
     .filter((w) => Object.entries(tags ?? {}).every(([k, v]) => w.tags?.[k] === v))
     .at(-1);

@@ -17,11 +17,36 @@ export type Verdict =
   /** The reconcile read failed or threw; `check` is the read it was attempting. */
   | { kind: "failed"; error: ToolkitError; check?: Check };
 
+/** What the operation's `snapshot` read before the first attempt (see {@link takeSnapshot}). */
+export type Before =
+  /** Nothing to compare with: the operation has no snapshot, or its read failed. */
+  | { kind: "none" }
+  | { kind: "taken"; value: unknown }
+  /** The snapshot proved the target does not exist: fail with this error, send nothing. */
+  | { kind: "missing"; error: ToolkitError };
+
+/**
+ * Runs the operation's `snapshot` before a write's first attempt, through the pipeline like a
+ * reconcile read. A `not_found_error` proves the target is missing; any other failure is ignored
+ * (the reconcile then judges without a snapshot, as before snapshots existed).
+ */
+export async function takeSnapshot(ctx: CallContext): Promise<Before> {
+  const snapshot = ctx.op.snapshot;
+  if (!snapshot || ctx.internal) return { kind: "none" };
+  try {
+    return { kind: "taken", value: await snapshot({ ...ctx.input }, (tool, input) => ctx.runtime.call(tool, input)) };
+  } catch (err) {
+    const error = asToolkitError(err);
+    return error.type === "not_found_error" ? { kind: "missing", error } : { kind: "none" };
+  }
+}
+
 /**
  * Asks the operation's `reconcile` whether the write took effect, reading through the toolkit's own
- * pipeline (so reads are retried and checked too). Never throws: a failed read is a verdict.
+ * pipeline (so reads are retried and checked too). `before` is the snapshot taken before the first
+ * attempt. Never throws: a failed read is a verdict.
  */
-export async function reconcileWrite(ctx: CallContext): Promise<Verdict> {
+export async function reconcileWrite(ctx: CallContext, before: Before = { kind: "none" }): Promise<Verdict> {
   const reconcile = ctx.op.reconcile;
   if (!reconcile) return { kind: "failed", error: new ToolkitError({ type: "outcome_unknown", message: "no reconcile" }) };
   let last: Check | undefined;
@@ -30,7 +55,7 @@ export async function reconcileWrite(ctx: CallContext): Promise<Verdict> {
     return ctx.runtime.call(tool, input);
   };
   try {
-    const result = await reconcile({ ...ctx.input }, read);
+    const result = await reconcile({ ...ctx.input }, read, before.kind === "taken" ? before.value : undefined);
     return result.applied ? { kind: "applied", data: result.data } : { kind: "not_applied" };
   } catch (err) {
     return { kind: "failed", error: asToolkitError(err), check: last };

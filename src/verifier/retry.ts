@@ -3,7 +3,7 @@ import { classifyFailure, type FailureClass, retryDelay, withHint } from "./back
 import type { CallContext, Step } from "./context.js";
 import { asToolkitError, ToolkitError } from "./errors.js";
 import { readBack } from "./read-back.js";
-import { outcomeUnknownError, reconcileWrite } from "./reconcile-write.js";
+import { type Before, outcomeUnknownError, reconcileWrite, takeSnapshot } from "./reconcile-write.js";
 
 /**
  * The one owner of retries (the transport's are off, so they never nest).
@@ -12,17 +12,28 @@ import { outcomeUnknownError, reconcileWrite } from "./reconcile-write.js";
  * 408, 429 unless capped, 5xx, 529; `x-should-retry` wins) with full-jitter backoff or the
  * server's `retry-after-ms` / `retry-after`, bounded by `options.retry.maxAttempts` and
  * `deadlineMs`. A write that is not idempotent is resent only when the failure proves it was not
- * applied; after an ambiguous failure the operation's `reconcile` reads state first. Sets
+ * applied; after an ambiguous failure the operation's `reconcile` reads state first, compared
+ * with the operation's `snapshot` taken before the first attempt. Resend-safe writes (a Messages
+ * completion) are retried like reads, a stream only while no event has reached the caller. Sets
  * `meta.outcome` for writes; see docs/decisions/retry-policy.md.
  */
 export const retryAndReconcile: Step = async (ctx, next) => {
   const { runtime } = ctx;
   const policy = runtime.options.retry;
   const write = effectOf(ctx.op, ctx.input) !== "read";
-  // A resend-safe write (a Messages completion) is retried like a read, unless it streams.
-  const guarded = write && !ctx.op.idempotent && !(ctx.op.resendSafe && ctx.input.stream !== true);
+  // A resend-safe write (a Messages completion) is retried like a read; a stream only while no
+  // event was delivered (the transport marks a stream interrupted after events not retryable).
+  const resendSafe = write && ctx.op.resendSafe === true;
+  const guarded = write && !ctx.op.idempotent && !resendSafe;
   const started = runtime.now();
   let mayHaveApplied = false;
+  const before = write ? await takeSnapshot(ctx) : ({ kind: "none" } as Before);
+  if (before.kind === "missing") {
+    // Reading the target before sending proved it does not exist: the write cannot apply, and a
+    // later 404 must not read as "deleted by us".
+    ctx.meta.outcome = "not_applied";
+    throw withHint(before.error, "Nothing was sent: reading it before the write found no such object.");
+  }
   for (let attempt = 1; ; attempt++) {
     const sentBefore = ctx.meta.attempts;
     ctx.meta.status = undefined;
@@ -30,7 +41,7 @@ export const retryAndReconcile: Step = async (ctx, next) => {
       await next();
       if (write) {
         ctx.meta.outcome = "applied";
-        await readBack(ctx);
+        await readBack(ctx, before);
       }
       return;
     } catch (err) {
@@ -40,6 +51,8 @@ export const retryAndReconcile: Step = async (ctx, next) => {
         throw err;
       }
       const cls = classifyFailure(err, ctx.meta.attempts > sentBefore);
+      // Events already handed to the caller cannot be taken back: never resend that stream.
+      if (resendSafe && eventsDelivered(err) > 0) cls.retry = false;
       const delay = retryDelay(attempt, err, policy, runtime.random);
       const stop = stopReason(ctx, cls, attempt, delay, started, err);
       if (guarded && cls.applied === "maybe") {
@@ -49,7 +62,7 @@ export const retryAndReconcile: Step = async (ctx, next) => {
         }
         // Give the server time to finish a request still in flight before reading state.
         if (!stop) await pause(ctx, delay, err);
-        const settled = await settle(ctx, err);
+        const settled = await settle(ctx, err, before);
         if (settled) return;
         if (stop || cls.noResend) throw giveUp(ctx, err, attempt, stop ?? "the API asked not to resend this request");
         continue;
@@ -59,12 +72,17 @@ export const retryAndReconcile: Step = async (ctx, next) => {
         await pause(ctx, delay, err);
         continue;
       }
+      if (write && mayHaveApplied && resendSafe) {
+        // A completion changes no organization state: nothing to reconcile and no outcome to
+        // claim; the error itself says what happened (e.g. a stream interrupted after N events).
+        throw giveUp(ctx, err, attempt, stop);
+      }
       if (write && mayHaveApplied) {
         if (!ctx.op.reconcile) {
           ctx.meta.outcome = "unknown";
           throw outcomeUnknownError(ctx, err, `an earlier attempt may have been applied (${stop})`);
         }
-        if (await settle(ctx, err)) return;
+        if (await settle(ctx, err, before)) return;
       }
       if (write) ctx.meta.outcome = "not_applied";
       throw giveUp(ctx, err, attempt, stop);
@@ -77,8 +95,8 @@ export const retryAndReconcile: Step = async (ctx, next) => {
  * call then succeeds with the object read back); records `not_applied` and returns false when it
  * was not; throws `outcome_unknown` when the read itself failed.
  */
-async function settle(ctx: CallContext, cause: unknown): Promise<boolean> {
-  const verdict = await reconcileWrite(ctx);
+async function settle(ctx: CallContext, cause: unknown, before: Before): Promise<boolean> {
+  const verdict = await reconcileWrite(ctx, before);
   if (verdict.kind === "failed") {
     ctx.meta.outcome = "unknown";
     throw outcomeUnknownError(ctx, cause, `reading state to check failed (${verdict.error.message})`, verdict.check);
@@ -133,6 +151,12 @@ async function pause(ctx: CallContext, ms: number, lastError: unknown): Promise<
   } catch {
     throw asToolkitError(lastError);
   }
+}
+
+/** Stream events the transport had delivered before a streamed attempt failed (0 when none). */
+function eventsDelivered(err: unknown): number {
+  const n = err instanceof ToolkitError ? err.details?.events_delivered : undefined;
+  return typeof n === "number" ? n : 0;
 }
 
 function isSuccess(status: number | undefined): boolean {

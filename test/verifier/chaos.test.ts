@@ -60,7 +60,9 @@ function plan(random: () => number): Kind[] {
 describe("chaos: 300 mixed calls under 20% injected faults", () => {
   it("every call ends correctly or clearly; outcomes match the fault log; final state is exact", async (t) => {
     const s = await sandbox({ retry: { maxAttempts: 5 } });
-    s.faults.load({ seed: 4242, rules: CHAOS_RULES.map((r) => ({ match: {}, ...r })) as never });
+    // The seed fixes which requests fault; the snapshot reads before writes shifted the draws, and
+    // seed 4242 then left only 3 lost answers on writes (under the >= 5 this test exercises).
+    s.faults.load({ seed: 2, rules: CHAOS_RULES.map((r) => ({ match: {}, ...r })) as never });
     const random = seededRandom(99);
     const kinds = plan(random);
     const seededWs = new Set(s.emulator.state.workspaces.all().map((w) => w.id));
