@@ -136,14 +136,28 @@ export const updateWorkspaceRateLimit = defineOperation({
     const entry = page.data.find((e) => e.rate_limit_id === input.rate_limit_id);
     if (!entry) return { applied: false };
     const wanted = input.limits as Array<{ type: string; value: number | null }>;
-    const ok = wanted.every((w) => {
-      const got = entry.limits.find((l) => l.type === w.type);
-      return w.value === null ? got?.source?.type !== "workspace" : got?.source?.type === "workspace" && got.value === w.value;
-    });
+    const ok = wanted.every((w) => limiterShows(entry.limits.find((l) => l.type === w.type), w.value));
     return ok ? { applied: true, data: entry } : { applied: false };
   },
   description:
     "Set or clear a workspace's override of one organization rate-limit group (rate_limit_id from LIST_RATE_LIMITS): an integer sets the workspace's own limit, null returns to the organization's. A value above the organization limit is kept but the lower limit still applies. Changes take effect within about an hour on the real API. Archived workspaces and limiters the group does not have give invalid_request_error. Needs the Admin API key.",
 });
+
+/**
+ * Whether a limiter (as LIST_WORKSPACE_RATE_LIMITS with include_inherited answers it) shows the
+ * requested value: an integer set, or null cleared. `source` is optional on the wire; without it
+ * a set shows as the value itself, and a clear as the value back at `org_limit` (or the limiter
+ * gone). A clear whose limiter has neither `source` nor `org_limit` cannot be judged: throws, so
+ * the reconcile fails (outcome_unknown naming the read) instead of guessing.
+ */
+function limiterShows(got: WorkspaceRateLimit["limits"][number] | undefined, value: number | null): boolean {
+  if (got?.source) return value === null ? got.source.type !== "workspace" : got.source.type === "workspace" && got.value === value;
+  if (value !== null) return got?.value === value;
+  if (got === undefined) return true;
+  if (typeof got.org_limit === "number") return got.value === got.org_limit;
+  throw new Error(
+    `the workspace's ${got.type} limiter came without source and org_limit, so whether its override was cleared cannot be told`,
+  );
+}
 
 export const rateLimitOperations = [listRateLimits, listWorkspaceRateLimits, updateWorkspaceRateLimit];
