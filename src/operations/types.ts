@@ -71,7 +71,7 @@ export interface Operation<
   /**
    * A write that may be sent again after an ambiguous failure because a duplicate changes no
    * organization state (a second Messages completion costs only its tokens; the official SDKs
-   * resend it too). Streamed requests are never resent.
+   * resend it too). A stream is resent only while no event has reached the caller.
    */
   resendSafe?: boolean;
   pagination?: Pagination;
