@@ -5,7 +5,7 @@ export { type FaultRuleInput, type FaultRuleSet, parseFaultRules } from "./emula
 export { type FaultService, faultService, type FiredFault } from "./emulator/faults/service.js";
 export { effectOf, pathParams, toHttpRequest } from "./operations/derive.js";
 export { findByCommand, findOperation, operations } from "./operations/index.js";
-export type { AnyOperation, Effect, KeyKind, Operation, Pagination, Reconcile } from "./operations/types.js";
+export type { AnyOperation, Effect, KeyKind, Operation, Pagination, Reconcile, Snapshot } from "./operations/types.js";
 export { buildClient, type Client, type ClientMethod, type ControlInput } from "./surfaces/client.js";
 export type { AgentCallRecord, AgentEvent, AgentResult, AgentToolCall, RunAgentOptions } from "./surfaces/agent/types.js";
 export { runAgent } from "./surfaces/agent/run-agent.js";
