@@ -4,18 +4,12 @@ import { createEmulator, type Emulator } from "../../src/emulator/emulator.js";
 import { createInvite, deleteInvite } from "../../src/operations/invites.js";
 import { createToolkit } from "../../src/surfaces/toolkit.js";
 import { ToolkitError } from "../../src/verifier/errors.js";
+import { adminCall } from "../helpers/admin-call.js";
 
-type Json = Record<string, any>;
+type Json = Record<string, any>; // JSON bodies of the emulator's answers
 const DAY = 86_400_000;
 
-async function call(emu: Emulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await emu.fetch(`http://emu.local${path}`, {
-    method,
-    headers: { "x-api-key": emu.adminKey, "anthropic-version": "2023-06-01", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
+const call = adminCall;
 
 const invite = (emu: Emulator, email: string, role = "developer") => call(emu, "POST", "/v1/organizations/invites", { email, role });
 const listIds = async (emu: Emulator, query = "") =>

@@ -4,21 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import Database from "better-sqlite3";
-import { createEmulator, type Emulator } from "../../src/emulator/emulator.js";
+import { createEmulator } from "../../src/emulator/emulator.js";
+import { adminCall } from "../helpers/admin-call.js";
 
-type Json = Record<string, any>;
+type Json = Record<string, any>; // JSON bodies of the emulator's answers
 
 const dir = mkdtempSync(join(tmpdir(), "anthropic-admin-persist-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function call(emu: Emulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await emu.fetch(`http://emu.local${path}`, {
-    method,
-    headers: { "x-api-key": emu.adminKey, "anthropic-version": "2023-06-01", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
+const call = adminCall;
 
 describe("persistence: statePath keeps the organization in SQLite", () => {
   it("seeds once, then reloads changes across restarts", async () => {

@@ -5,18 +5,11 @@ import type { UserRecord } from "../../src/emulator/state.js";
 import { removeUser, updateUser } from "../../src/operations/users.js";
 import { createToolkit } from "../../src/surfaces/toolkit.js";
 import { ToolkitError } from "../../src/verifier/errors.js";
+import { adminCall } from "../helpers/admin-call.js";
 
-type Json = Record<string, any>;
+type Json = Record<string, any>; // JSON bodies of the emulator's answers
 
-/** One request to the emulator with the admin key, answered in-process. */
-async function call(emu: Emulator, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await emu.fetch(`http://emu.local${path}`, {
-    method,
-    headers: { "x-api-key": emu.adminKey, "anthropic-version": "2023-06-01", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
+const call = adminCall;
 
 function userWithRole(emu: Emulator, role: string): UserRecord {
   const user = emu.state.users.all().find((u) => u.role === role);
