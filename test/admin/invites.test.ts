@@ -4,9 +4,8 @@ import { createEmulator, type Emulator } from "../../src/emulator/emulator.js";
 import { createInvite, deleteInvite } from "../../src/operations/invites.js";
 import { createToolkit } from "../../src/surfaces/toolkit.js";
 import { ToolkitError } from "../../src/verifier/errors.js";
-import { adminCall } from "../helpers/admin-call.js";
+import { adminCall, type Json } from "../helpers/admin-call.js";
 
-type Json = Record<string, any>; // JSON bodies of the emulator's answers
 const DAY = 86_400_000;
 
 const call = adminCall;

@@ -5,9 +5,8 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { createEmulator } from "../../src/emulator/emulator.js";
-import { adminCall } from "../helpers/admin-call.js";
+import { adminCall, type Json } from "../helpers/admin-call.js";
 
-type Json = Record<string, any>; // JSON bodies of the emulator's answers
 
 const dir = mkdtempSync(join(tmpdir(), "anthropic-admin-persist-"));
 after(() => rmSync(dir, { recursive: true, force: true }));

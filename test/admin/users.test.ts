@@ -5,9 +5,8 @@ import type { UserRecord } from "../../src/emulator/state.js";
 import { removeUser, updateUser } from "../../src/operations/users.js";
 import { createToolkit } from "../../src/surfaces/toolkit.js";
 import { ToolkitError } from "../../src/verifier/errors.js";
-import { adminCall } from "../helpers/admin-call.js";
+import { adminCall, type Json } from "../helpers/admin-call.js";
 
-type Json = Record<string, any>; // JSON bodies of the emulator's answers
 
 const call = adminCall;
 
