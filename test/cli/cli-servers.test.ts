@@ -18,11 +18,11 @@ async function tempDir(): Promise<string> {
 }
 
 describe("anthropic-admin emulator, audit and agent", () => {
-  it("starts the emulator with fault rules, prints its URL and keys, and the CLI works against it with those", async () => {
+  it("starts the emulator with fault rules (file and --fault), prints its URL and keys, and the CLI works against it with those", async () => {
     const faults = join(await tempDir(), "faults.json");
     const rule = { match: { tool: "GET_ORGANIZATION" }, fault: { kind: "status", status: 503, x_should_retry: false, message: "injected outage" } };
     await writeFile(faults, JSON.stringify([rule]));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/surfaces/cli/bin.ts", "emulator", "--port", "0", "--faults", faults], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/surfaces/cli/bin.ts", "emulator", "--port", "0", "--faults", faults, "--fault", "LIST_WORKSPACES:status=503,x_should_retry=false,message=flag outage"], {
       cwd: ROOT,
       env: cleanEnv(),
       stdio: ["ignore", "pipe", "pipe"],
@@ -41,7 +41,7 @@ describe("anthropic-admin emulator, audit and agent", () => {
       const adminKey = /admin: {4}(\S+)/.exec(text)?.[1];
       assert.ok(url && apiKey && adminKey, text);
       assert.match(text, /Emulator keys \(demo keys accepted by this emulator only/);
-      assert.match(text, /Fault rules loaded: 1/);
+      assert.match(text, /Fault rules loaded: 2/);
       assert.match(text, new RegExp(`ANTHROPIC_BASE_URL=${url} ANTHROPIC_API_KEY=`));
       const env = cleanEnv({ ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: apiKey, ANTHROPIC_ADMIN_KEY: adminKey });
       const models = await spawnCli(["--no-audit", "--json", "models", "list", "--limit", "2"], { env });
@@ -51,6 +51,10 @@ describe("anthropic-admin emulator, audit and agent", () => {
       const outage = await spawnCli(["--no-audit", "organization", "get"], { env });
       assert.equal(outage.code, 5, outage.stderr);
       assert.match(outage.stderr, /503: injected outage/);
+      // The same through the short --fault form.
+      const flagged = await spawnCli(["--no-audit", "workspaces", "list"], { env });
+      assert.equal(flagged.code, 5, flagged.stderr);
+      assert.match(flagged.stderr, /503: flag outage/);
       const wrong = await spawnCli(["--no-audit", "organization", "get"], { env: { ...env, ANTHROPIC_ADMIN_KEY: "sk-ant-admin01-wrong" } });
       assert.equal(wrong.code, 3);
       assert.match(wrong.stderr, /authentication_error 401/);

@@ -12,6 +12,7 @@ interface EmulatorFlags {
   adminKey?: string;
   state?: string;
   faults?: string;
+  fault?: string[];
   scaleUsers?: string;
 }
 
@@ -34,7 +35,12 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
     .option("--api-key <key>", "standard key the emulator accepts (default: a generated demo key)")
     .option("--admin-key <key>", "admin key the emulator accepts (default: a generated demo key)")
     .option("--state <path>", "keep the organization in this SQLite file across restarts")
-    .option("--faults <file>", "JSON file of fault rules to inject (see docs: 429, 529, 5xx, resets, latency, drift)")
+    .option("--faults <file>", "JSON file of fault rules to inject (see docs/emulator-faults.md: 429, 529, 5xx, resets, latency, drift)")
+    .option(
+      "--fault <spec>",
+      "one fault rule, repeatable: TOOL:KIND[=VALUE][,key=value…], e.g. CREATE_WORKSPACE:status=503,count=2 or '*:status=429,retry_after=1,probability=0.2'",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--scale-users <n>", "seed this many extra users (e.g. 100000 for scale tests)")
     .action(async (flags: EmulatorFlags) => {
       let port: number | undefined;
@@ -61,6 +67,15 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
           rules = parseFaultRules(faultText);
         } catch (e) {
           return usage(io, `--faults: ${(e as Error).message}`);
+        }
+      }
+      if (flags.fault?.length) {
+        const { parseFaultFlag } = await import("../../../emulator/faults/flag.js");
+        try {
+          const inline = flags.fault.flatMap((spec) => parseFaultFlag(spec).rules);
+          rules = { seed: rules?.seed, rules: [...(rules?.rules ?? []), ...inline] };
+        } catch (e) {
+          return usage(io, (e as Error).message);
         }
       }
       let server: Awaited<ReturnType<typeof startEmulatorServer>>;
