@@ -1,13 +1,10 @@
 import type { z } from "zod";
+import { unwrapSchema } from "../operations/schema-wrappers.js";
 
-type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType };
+type Def = { type: string; element?: z.ZodType };
 
 function baseType(schema: z.ZodType): Def {
-  let def = (schema as unknown as { def: Def }).def;
-  while (def && (def.type === "optional" || def.type === "nullable" || def.type === "default") && def.innerType) {
-    def = (def.innerType as unknown as { def: Def }).def;
-  }
-  return def;
+  return (unwrapSchema(schema) as unknown as { def: Def }).def;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { unwrapSchema } from "../operations/schema-wrappers.js";
 import { CONTROL_FIELDS, toolInputSchema } from "../operations/tool-input.js";
 import { pathParams } from "../operations/derive.js";
 import type { CallContext, CallControl, Step } from "./context.js";
@@ -62,7 +63,7 @@ function refuseKeysInPath(ctx: CallContext): void {
  */
 export function dropUnacceptedNulls(schema: z.ZodType, value: unknown): unknown {
   if (!value || typeof value !== "object") return value;
-  const s = unwrap(schema);
+  const s = unwrapSchema(schema);
   const def = s._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
   if (def.type === "object" && def.shape && !Array.isArray(value)) return dropInObject(def.shape, value as Record<string, unknown>);
   if (def.type === "array" && def.element && Array.isArray(value)) {
@@ -92,19 +93,6 @@ function dropInObject(shape: Record<string, z.ZodType>, value: Record<string, un
   }
   // fromEntries keeps a `__proto__` key as a plain own field (for the schema to refuse), never a prototype.
   return Object.fromEntries(kept);
-}
-
-/** Looks through wrappers (optional, nullable, default, readonly, pipes, lazy) to the shape inside. */
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  for (let i = 0; i < 16; i++) {
-    const def = s._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType; getter?: () => z.ZodType };
-    if (def.innerType) s = def.innerType;
-    else if (def.type === "pipe" && def.in) s = def.in;
-    else if (def.type === "lazy" && def.getter) s = def.getter();
-    else break;
-  }
-  return s;
 }
 
 function toIssue(issue: z.core.$ZodIssue): InputIssue {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { wrapperChain } from "../../operations/schema-wrappers.js";
 
 /** How a CLI flag's text turns into an input value. */
 export type FieldKind = "string" | "number" | "boolean" | "enum" | "string-list" | "number-list" | "json" | "json-or-string";
@@ -16,24 +17,16 @@ export interface CliField {
   choices?: string[];
 }
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string> };
+type Def = { type: string; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string> };
 
 function defOf(schema: z.ZodType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
-/** Strips optional/nullable/default wrappers, collecting the first description met on the way. */
+/** Strips wrappers, collecting the first description met on the way. */
 function unwrap(schema: z.ZodType): { base: z.ZodType; description?: string } {
-  let cur = schema;
-  let description = cur.description;
-  for (let i = 0; i < 10; i++) {
-    const def = defOf(cur);
-    const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
-    if (!inner) break;
-    cur = inner;
-    description ??= cur.description;
-  }
-  return { base: cur, description };
+  const chain = wrapperChain(schema);
+  return { base: chain[chain.length - 1], description: chain.find((s) => s.description)?.description };
 }
 
 function enumValues(schema: z.ZodType): string[] | undefined {
