@@ -1,4 +1,5 @@
 import type { KeyKind } from "../operations/types.js";
+import { redactText } from "../audit/redact.js";
 import type { CallContext, Step } from "./context.js";
 import { ToolkitError } from "./errors.js";
 import { describeKeySource } from "./key-source.js";
@@ -58,7 +59,7 @@ function namedError(ctx: CallContext, err: ToolkitError, what: string): ToolkitE
   const kind = ctx.op.key;
   return new ToolkitError({
     type: "authentication_error",
-    message: `The ${NAME[kind]} (from ${sourceText(ctx)}) was refused with 401 ${err.type}: ${scrub(err.message)}; ${what}.`,
+    message: `The ${NAME[kind]} (from ${sourceText(ctx)}) was refused with 401 ${err.type}: ${redactText(err.message)}; ${what}.`,
     status: 401,
     request_id: err.request_id,
     details: err.details,
@@ -67,13 +68,8 @@ function namedError(ctx: CallContext, err: ToolkitError, what: string): ToolkitE
   });
 }
 
-/** Anything that looks like an Anthropic key is cut out of texts we pass on. */
-function scrub(text: string): string {
-  return text.replace(/sk-ant-[A-Za-z0-9_-]+/g, "sk-ant-…[redacted]");
-}
-
 function safeReason(err: unknown): string {
   const code = (err as { code?: unknown })?.code;
   if (typeof code === "string") return code;
-  return err instanceof Error ? scrub(err.message).slice(0, 200) : "unknown error";
+  return err instanceof Error ? redactText(err.message).slice(0, 200) : "unknown error";
 }
