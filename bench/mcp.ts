@@ -6,6 +6,7 @@ import { startEmulatorServer } from "../src/emulator/server.js";
 import { startHttpServer } from "../src/surfaces/mcp/http.js";
 import { createToolkit } from "../src/surfaces/toolkit.js";
 import type { LoadSpec } from "./mcp-load.js";
+import { quantile } from "./stats.js";
 
 const run = promisify(execFile);
 const LOAD = fileURLToPath(new URL("./mcp-load.ts", import.meta.url));
@@ -23,11 +24,6 @@ const SIMULATED_RTT_MS = 40;
 interface Sample {
   latencies: number[];
   wallMs: number;
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 function merge(samples: Sample[]): Sample {

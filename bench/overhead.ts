@@ -1,15 +1,10 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { startEmulatorServer } from "../src/emulator/server.js";
 import { createToolkit } from "../src/surfaces/toolkit.js";
+import { median } from "./stats.js";
 
 const WARMUP = 60;
 const ROUNDS = 400;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 async function timed(f: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();

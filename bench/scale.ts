@@ -1,5 +1,6 @@
 import { createEmulator, type Emulator } from "../src/emulator/emulator.js";
 import { createToolkit } from "../src/surfaces/toolkit.js";
+import { quantile } from "./stats.js";
 
 const USERS = 100_000;
 const API_KEYS = 10_000;
@@ -14,11 +15,6 @@ async function sample(runs: number, fn: () => Promise<unknown>): Promise<number[
     out.push(performance.now() - t0);
   }
   return out.sort((a, b) => a - b);
-}
-
-/** The q-quantile of sorted samples. */
-export function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 /** One list page straight from the emulator's app (no SDK, no Verifier). */
@@ -104,8 +100,8 @@ export async function benchScale(): Promise<string[]> {
     toolkitCount = await toolkitWalk();
     toolkitTimes.push((performance.now() - t0) / 1000);
   }
-  const rawSeconds = quantile(rawTimes.sort((a, b) => a - b), 0.5);
-  const toolkitSeconds = quantile(toolkitTimes.sort((a, b) => a - b), 0.5);
+  const rawSeconds = quantile(rawTimes, 0.5);
+  const toolkitSeconds = quantile(toolkitTimes, 0.5);
   lines.push(
     `scale: list all members, limit ${PAGE} (median of 3): toolkit ${toolkitCount.toLocaleString("en-US")} items in ${toolkitSeconds.toFixed(2)} s (target ≤ 5 s); raw fetch loop ${rawCount.toLocaleString("en-US")} items in ${rawSeconds.toFixed(2)} s; ratio ${(toolkitSeconds / rawSeconds).toFixed(2)}×`,
   );

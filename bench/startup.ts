@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { median } from "./stats.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const BIN = "dist/src/surfaces/cli/bin.js";
@@ -13,12 +14,6 @@ function timeOnce(command: string, args: string[]): number {
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.status}: ${String(r.stderr).slice(0, 200)}`);
   return ms;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Runs the commands interleaved (so load changes hit all of them alike) and returns each median in ms. */
